@@ -1,0 +1,52 @@
+import { readArticle, type ArticleInput } from './article.js'
+import { answerQuestion, type AskOptions } from './answer.js'
+import { buildIndex, type StatementIndex } from './search.js'
+import { listSources, quotesBy } from './sources.js'
+import type { Answer, Article, ArticleRef, SourceEntry } from './types.js'
+
+export type { ArticleInput } from './article.js'
+export type { AskOptions } from './answer.js'
+
+/**
+ * The loaded articles and their index: the one object adapters hold.
+ *
+ * ```ts
+ * const library = createLibrary([{ id: 'seed', text }])
+ * const answer = library.ask('How many people were killed?')
+ * ```
+ */
+export interface Library {
+  readonly articles: readonly Article[]
+  /** Answers a question with verbatim, attributed quotes, or says why not. */
+  ask(question: string, options?: AskOptions): Answer
+  /** Who is quoted, how often, in which articles: most quoted first. */
+  sources(): readonly SourceEntry[]
+  /** Everything a speaker (or one of their aliases) is quoted as saying. */
+  quotesBy(speaker: string, options?: AskOptions): Answer
+  /** What is loaded, in load order. */
+  list(): readonly ArticleRef[]
+}
+
+/** Reads and indexes articles. Pure: the same inputs give the same library. */
+export function createLibrary(inputs: readonly ArticleInput[]): Library {
+  const articles = dedupe(inputs).map(readArticle)
+  const index: StatementIndex = buildIndex(articles)
+  return {
+    articles,
+    ask: (question, options) => answerQuestion(index, question, options),
+    sources: () => listSources(articles),
+    quotesBy: (speaker, options) => quotesBy(index, speaker, options),
+    list: () => articles.map((a) => a.meta),
+  }
+}
+
+/** The same text twice is one article, whatever its file was called. */
+function dedupe(inputs: readonly ArticleInput[]): ArticleInput[] {
+  const seen = new Set<string>()
+  return inputs.filter((input) => {
+    const key = input.text.trim()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
