@@ -4,72 +4,97 @@ import { z } from 'zod'
 /**
  * The zod schema over the environment. This module is the only reader of
  * `process.env`; everything else receives a parsed `Config`.
+ *
+ * Every problem names the variable and says why; no message is ever built
+ * from a value, so a secret cannot leak through a configuration error.
  */
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional()
+/** Variables that hold secrets: their values go to the logger's scrubber and nowhere else. */
+const SECRET_VARIABLES = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const
+
+const text = (fallback: string) => z.string().default(fallback)
+
+/** A secret as pasted into `.env`: a stray space or quote is the usual mistake, and it fails only later, at the platform. */
+const secret = (shape?: { pattern: RegExp; message: string }) =>
+  z
+    .string()
+    .refine((value) => !/[\s"'`]/.test(value), { message: 'must not contain spaces or quotes', abort: true })
+    .refine((value) => !shape || shape.pattern.test(value), { message: shape?.message ?? '' })
+    .optional()
 
 const url = (fallback: string) =>
   z
     .string()
-    .trim()
     .default(fallback)
     .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), { message: 'must be an http(s) URL' })
 
+/** Digits only: `3e3`, `0x10`, `1.5` and `-1` are mistakes, not numbers. */
 const wholeNumber = (fallback: number, min: number, max: number) =>
-  z.coerce
-    .number({ message: 'must be a whole number' })
-    .int({ message: 'must be a whole number' })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` })
-    .default(fallback)
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return fallback
+      const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN
+      if (!(value >= min && value <= max)) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` })
+        return z.NEVER
+      }
+      return value
+    })
 
-const schema = z
-  .object({
-    DATA_DIR: z.string().trim().min(1).default('data'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        message: 'must be one of fatal, error, warn, info, debug, trace, silent',
-      })
-      .default('info'),
-    /** Questions one user may ask per window, on every platform. */
-    RATE_LIMIT_QUESTIONS: wholeNumber(5, 1, 10_000),
-    RATE_LIMIT_WINDOW_SECONDS: wholeNumber(30, 1, 86_400),
-    /** How long answers in flight may take to finish after SIGINT/SIGTERM. */
-    SHUTDOWN_GRACE_MS: wholeNumber(5_000, 0, 60_000),
+const snowflake = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{5,25}$/, { message: `must be a numeric ${what} id` })
+    .optional()
 
-    DISCORD_TOKEN: optionalText,
-    DISCORD_APP_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
-      message: 'must be a numeric application id',
-    }),
-    DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
-      message: 'must be a numeric server id',
-    }),
-    DISCORD_API_URL: url('https://discord.com/api'),
-    DISCORD_SHARDS: optionalText.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,4}$/.test(v), {
-      message: 'must be "auto" or a whole number of shards',
-    }),
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
-    SLACK_BOT_TOKEN: optionalText,
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText,
-    SLACK_PORT: wholeNumber(3000, 1, 65_535),
-    SLACK_API_URL: url('https://slack.com/api/'),
-  })
-  .superRefine((env, ctx) => {
-    const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message })
-    if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) problem('DISCORD_APP_ID', 'is required when DISCORD_TOKEN is set')
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
-      problem('SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)')
-    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) problem('SLACK_BOT_TOKEN', 'is required when SLACK_APP_TOKEN is set')
-    if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-'))
-      problem('SLACK_APP_TOKEN', 'must be an app-level token (it starts with xapp-)')
-  })
+const schema = z.object({
+  DATA_DIR: text('data'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  /** Questions one user may ask per window, on every platform. */
+  RATE_LIMIT_QUESTIONS: wholeNumber(5, 1, 10_000),
+  RATE_LIMIT_WINDOW_SECONDS: wholeNumber(30, 1, 86_400),
+  /** How long answers in flight may take to finish after SIGINT/SIGTERM. */
+  SHUTDOWN_GRACE_MS: wholeNumber(5_000, 0, 60_000),
+
+  DISCORD_TOKEN: secret({
+    // The bot token is three dot-separated parts; the OAuth2 client secret (a common mix-up) has none.
+    pattern: /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/,
+    message: 'must be the bot token from the Bot page (three parts separated by dots, no "Bot " prefix), not the client secret',
+  }),
+  DISCORD_APP_ID: snowflake('application'),
+  DISCORD_GUILD_ID: snowflake('server'),
+  DISCORD_API_URL: url('https://discord.com/api'),
+  DISCORD_SHARDS: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,4})$/, { message: 'must be "auto" or a whole number of shards' })
+    .optional(),
+
+  SLACK_BOT_TOKEN: secret({ pattern: /^xoxb-/, message: 'must be a bot token (it starts with xoxb-)' }),
+  SLACK_SIGNING_SECRET: secret(),
+  SLACK_APP_TOKEN: secret({ pattern: /^xapp-/, message: 'must be an app-level token (it starts with xapp-)' }),
+  SLACK_PORT: wholeNumber(3000, 1, 65_535),
+  SLACK_API_URL: url('https://slack.com/api/'),
+})
 
 type Env = z.infer<typeof schema>
+type Variable = keyof Env
+
+/** Settings that only make sense together, checked on presence alone so they are reported beside any malformed value. */
+function inconsistencies(set: (variable: Variable) => boolean): string[] {
+  const problems: string[] = []
+  if (set('DISCORD_TOKEN') && !set('DISCORD_APP_ID')) problems.push('DISCORD_APP_ID is required when DISCORD_TOKEN is set')
+  if (!set('DISCORD_TOKEN') && (set('DISCORD_APP_ID') || set('DISCORD_GUILD_ID') || set('DISCORD_SHARDS')))
+    problems.push('DISCORD_TOKEN is required when DISCORD_APP_ID, DISCORD_GUILD_ID or DISCORD_SHARDS is set')
+  if (set('SLACK_BOT_TOKEN') && !set('SLACK_SIGNING_SECRET') && !set('SLACK_APP_TOKEN'))
+    problems.push('SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)')
+  if (!set('SLACK_BOT_TOKEN') && (set('SLACK_SIGNING_SECRET') || set('SLACK_APP_TOKEN')))
+    problems.push('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set')
+  return problems
+}
 
 /** Every setting, parsed and checked. */
 export interface Config {
@@ -98,17 +123,30 @@ export interface Config {
 /** A parse either gives a config or names each wrong variable and why; never a value. */
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: readonly string[] }
 
-/** Parses a set of variables. Pure: pass `process.env` or a test's own object. */
+/**
+ * Parses a set of variables. Pure: pass `process.env` or a test's own object.
+ * A variable set to blank (`SLACK_PORT=` copied from `.env.example`) counts as unset.
+ */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  const parsed = schema.safeParse(env)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const variable = String(issue.path[0] ?? 'configuration')
-      const why = issue.code === 'invalid_type' ? 'is missing or not text' : issue.message
-      return `${variable} ${why}`
-    })
-    return { ok: false, problems: [...new Set(problems)] }
-  }
+  const given = Object.fromEntries(
+    Object.keys(schema.shape)
+      .map((variable) => [variable, env[variable]?.trim()] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  )
+  const parsed = schema.safeParse(given)
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const variable = String(issue.path[0] ?? 'configuration')
+          // Our own messages say why; zod's stock ones could in principle quote the input, so they are not used.
+          const why = issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'invalid_value' ? issue.message : 'is not valid'
+          return `${variable} ${why}`
+        })),
+    ...inconsistencies((variable) => variable in given),
+  ]
+  if (!parsed.success || problems.length > 0) return { ok: false, problems: [...new Set(problems)] }
+
   const e = parsed.data
   const config: Config = {
     dataDir: e.DATA_DIR,
@@ -137,9 +175,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           },
         }
       : {}),
-    secrets: [e.DISCORD_TOKEN, e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN].filter(
-      (s): s is string => typeof s === 'string' && s.length > 0,
-    ),
+    secrets: SECRET_VARIABLES.map((variable) => e[variable]).filter((s): s is string => typeof s === 'string' && s.length > 0),
   }
   return { ok: true, config }
 }
