@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 /** Whether a user may ask now, or how many whole seconds until they may. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
@@ -8,13 +8,33 @@ export interface RateLimiter {
   take(userKey: string): Promise<RateDecision>
 }
 
+/** What a counter store is built from: rate-limiter-flexible's own option names. */
+export interface BackendOptions {
+  readonly points: number
+  readonly duration: number
+  readonly keyPrefix: string
+}
+
 /**
- * `questions` per `windowSeconds` for each user key (`discord:123`, `slack:T1:U2`).
- * rate-limiter-flexible keeps the counters (and can move them to Redis when
- * Verbatim runs as several instances) so we do not hand-roll the windows.
+ * `questions` per `windowSeconds` for each user key (`discord:123`, `slack:T1:U2`),
+ * in fixed windows that start at a user's first question.
+ *
+ * rate-limiter-flexible keeps the counters, in memory by default. Several
+ * instances behind a load balancer share them by passing another backend:
+ *
+ * ```ts
+ * createRateLimiter(limit, { backend: (o) => new RateLimiterRedis({ ...o, storeClient: redis, insuranceLimiter: new RateLimiterMemory(o) }) })
+ * ```
+ *
+ * A backend that fails (Redis down, no insurance limiter) rejects: that is a
+ * fault, not a decision, so it is thrown for the adapter to log and apologise.
  */
-export function createRateLimiter(limit: { questions: number; windowSeconds: number }): RateLimiter {
-  const limiter = new RateLimiterMemory({ points: limit.questions, duration: limit.windowSeconds })
+export function createRateLimiter(
+  limit: { questions: number; windowSeconds: number },
+  options: { backend?: (options: BackendOptions) => RateLimiterAbstract } = {},
+): RateLimiter {
+  const backendOptions: BackendOptions = { points: limit.questions, duration: limit.windowSeconds, keyPrefix: 'verbatim-questions' }
+  const limiter = (options.backend ?? ((o) => new RateLimiterMemory(o)))(backendOptions)
   return {
     async take(userKey) {
       try {
