@@ -1,5 +1,8 @@
+import { findCues, leadingSubject, mask, type CueMatch } from './cues.js'
+import { findQuotations, type Quotation } from './quotations.js'
 import type { Span } from './sentences.js'
-import type { ArticleMeta, Speaker, Statement } from './types.js'
+import { SpeakerRegistry } from './speakers.js'
+import type { ArticleMeta, Kind, Speaker, Statement } from './types.js'
 
 /** A sentence located in its paragraph, before attribution. */
 export interface LocatedSpan extends Span {
@@ -7,24 +10,155 @@ export interface LocatedSpan extends Span {
   readonly sentence: number
 }
 
-/** Attributes each sentence to a speaker. (First cut: everything is narration.) */
+interface Draft {
+  readonly span: LocatedSpan
+  /** Whether the sentence is (mostly) a quotation: it starts inside one, or is mostly quoted. */
+  readonly direct: boolean
+  /** The quotation the sentence opens in, shared by every sentence of a multi-sentence quotation. */
+  readonly quotation: Quotation | null
+  readonly cue: { readonly match: CueMatch; readonly entity: number } | null
+  entity: number | null
+}
+
+/**
+ * Attributes each sentence to whoever makes its claim:
+ * - `direct`: inside quotation marks; the cue may come before, inside or after,
+ *   and a quotation of several sentences is its speaker's in every one;
+ * - `reported`: reported speech with a cue (`X said that`, `according to X`);
+ * - `narration`: the article's own voice, spoken by the byline, the publisher or `the article`.
+ */
 export function attribute(
   original: string,
   meta: ArticleMeta,
   sentences: readonly LocatedSpan[],
 ): { statements: Statement[]; speakers: Speaker[] } {
-  const narrator = meta.byline ?? meta.publisher ?? 'the article'
-  const statements = sentences.map((s) => ({
-    article: meta.id,
-    paragraph: s.paragraph,
-    sentence: s.sentence,
-    text: original.slice(s.start, s.end),
-    start: s.start,
-    end: s.end,
-    speaker: narrator,
-    role: null,
-    kind: 'narration' as const,
-    cue: null,
-  }))
-  return { statements, speakers: [{ name: narrator, aliases: [], role: null }] }
+  const first = sentences[0]
+  const last = sentences[sentences.length - 1]
+  const registry = new SpeakerRegistry(first && last ? original.slice(0, last.end) : '')
+  const quotations = quotationsByParagraph(original, sentences)
+  const drafts: Draft[] = []
+
+  for (const span of sentences) {
+    const inQuote = (quotations.get(span.paragraph) ?? []).filter((q) => q.end > span.start && q.start < span.end)
+    const text = original.slice(span.start, span.end)
+    const quoted = (i: number) => inQuote.some((q) => span.start + i >= q.start && span.start + i < q.end)
+    const masked = mask(text, quoted)
+    const quotedShare = [...masked].filter((c) => c === '§').length / Math.max(1, masked.replace(/\s/g, '').length)
+    const opensInQuote = inQuote.some((q) => q.start <= span.start + leadingSpace(text))
+    const cue = resolveCue(registry, masked, text, span.start)
+    const direct = opensInQuote || (quotedShare >= 0.5 && cue !== null && (cue.match.type === 'before' || cue.match.type === 'participle' || cue.match.type === 'after'))
+    if (!cue) noticeSubject(registry, masked, text, span.start)
+    drafts.push({ span, direct, quotation: inQuote[0] ?? null, cue, entity: cue?.entity ?? null })
+  }
+
+  assignQuotations(drafts, registry)
+  const narrator = narratorOf(registry, meta)
+  const statements = drafts.map((d): Statement => {
+    const kind: Kind = d.entity === null ? 'narration' : d.direct ? 'direct' : 'reported'
+    const who = d.entity === null ? { name: narrator, role: null } : registry.describe(d.entity)
+    const cue = d.entity !== null && d.cue && d.cue.entity === d.entity ? original.slice(d.span.start + d.cue.match.cueStart, d.span.start + d.cue.match.cueEnd).trim() : null
+    return {
+      article: meta.id,
+      paragraph: d.span.paragraph,
+      sentence: d.span.sentence,
+      text: original.slice(d.span.start, d.span.end),
+      start: d.span.start,
+      end: d.span.end,
+      speaker: who.name,
+      role: who.role,
+      kind,
+      cue,
+    }
+  })
+  const speakers = registry.speakers()
+  if (!speakers.some((s) => s.name === narrator)) speakers.push({ name: narrator, aliases: [], role: null })
+  return { statements, speakers }
+}
+
+/** Quotations of each paragraph, carrying one left open into the next paragraph. */
+function quotationsByParagraph(original: string, sentences: readonly LocatedSpan[]): Map<number, Quotation[]> {
+  const bounds = new Map<number, { start: number; end: number }>()
+  for (const s of sentences) {
+    const b = bounds.get(s.paragraph)
+    bounds.set(s.paragraph, { start: Math.min(b?.start ?? s.start, s.start), end: Math.max(b?.end ?? s.end, s.end) })
+  }
+  const out = new Map<number, Quotation[]>()
+  let carried = false
+  for (const [paragraph, b] of [...bounds.entries()].sort((x, y) => x[0] - y[0])) {
+    // A quotation continues into the next paragraph only when that paragraph opens with a quotation mark.
+    const opensWithMark = /^[“"‘']/.test(original.slice(b.start, b.start + 1))
+    const found = findQuotations(original, b.start, b.end, carried && opensWithMark)
+    out.set(paragraph, found)
+    carried = found.length > 0 && found[found.length - 1]!.open
+  }
+  return out
+}
+
+function resolveCue(registry: SpeakerRegistry, masked: string, text: string, offset: number): Draft['cue'] {
+  for (const match of findCues(masked)) {
+    const phrase = text.slice(match.phraseStart, match.phraseEnd)
+    if (!plausiblePhrase(phrase, match.type)) continue
+    const entity = registry.resolve(phrase, offset + match.phraseStart)
+    if (entity !== null) return { match, entity }
+  }
+  return null
+}
+
+/** A speaker phrase is short and has no clause of its own. */
+function plausiblePhrase(phrase: string, type: CueMatch['type']): boolean {
+  const words = phrase.trim().split(/\s+/).length
+  // An appositive may be long (`Lee Jae-myung, leader of … election,`); the name before it may not.
+  const beforeComma = phrase.split(',')[0]!.trim().split(/\s+/).length
+  const limit = type === 'after' || type === 'according' || phrase.includes(',') ? 30 : 16
+  if (words === 0 || words > limit || beforeComma > 12) return false
+  if (/\b(?:that|which|who|whom|because|if|whether|but)\b/i.test(phrase) && type !== 'after' && type !== 'according') return false
+  // `Lawmakers … were shouted at` is passive: the subject is not speaking.
+  if (/\b(?:is|are|was|were|be|been|being)\s*$/i.test(phrase)) return false
+  return !/[“”"]/.test(phrase)
+}
+
+function noticeSubject(registry: SpeakerRegistry, masked: string, text: string, offset: number): void {
+  const subject = leadingSubject(masked)
+  if (subject) registry.notice(text.slice(subject.phraseStart, subject.phraseEnd), offset + subject.phraseStart)
+}
+
+/**
+ * A quotation of several sentences is its speaker's in every one: the cue of
+ * any sentence of it (often the last, `…,” Madam Rajavi added.`) governs the
+ * others; a quotation with no cue continues the speaker of the one before it
+ * in the paragraph or the paragraph before, else the last person named.
+ */
+function assignQuotations(drafts: Draft[], registry: SpeakerRegistry): void {
+  const groups: Draft[][] = []
+  for (const d of drafts) {
+    if (!d.direct) continue
+    const previous = groups[groups.length - 1]
+    const tail = previous?.[previous.length - 1]
+    if (tail && tail.quotation !== null && tail.quotation === d.quotation) previous!.push(d)
+    else groups.push([d])
+  }
+  let lastQuoted: { entity: number; paragraph: number } | null = null
+  for (const group of groups) {
+    const cued = group.find((d) => d.cue !== null)
+    const first = group[0]!
+    let entity = cued?.cue?.entity ?? null
+    if (entity === null) {
+      const before = drafts[drafts.indexOf(first) - 1]
+      const nearby: number | null = lastQuoted && first.span.paragraph - lastQuoted.paragraph <= 1 ? lastQuoted.entity : null
+      entity = nearby ?? (before && before.entity !== null && before.span.paragraph >= first.span.paragraph - 1 ? before.entity : null) ?? registry.lastPersonId()
+    }
+    for (const d of group) d.entity = entity
+    if (entity !== null) lastQuoted = { entity, paragraph: group[group.length - 1]!.span.paragraph }
+  }
+}
+
+function narratorOf(registry: SpeakerRegistry, meta: ArticleMeta): string {
+  const byline = meta.byline ?? meta.publisher
+  if (!byline) return 'the article'
+  const id = registry.resolve(byline, Number.MAX_SAFE_INTEGER)
+  return id === null ? byline : registry.describe(id).name
+}
+
+function leadingSpace(text: string): number {
+  return text.length - text.trimStart().length
 }

@@ -27,6 +27,9 @@ const BEFORE_FIGURE = new Set([
 /** Abbreviations that rarely end a sentence and are often followed by a name: `Amazon Inc. Chief`. */
 const BEFORE_CAPITAL = new Set(['inc', 'corp', 'co', 'ltd', 'bros', 'jr', 'sr', 'cf', 'al', 'univ', 'dept', 'ave', 'blvd'])
 
+/** Words that usually open a sentence, so a capital after an abbreviation that precedes one is a new sentence. */
+const SENTENCE_OPENING = /^(?:The|A|An|It|Its|He|She|They|We|I|You|His|Her|Their|Our|But|And|Or|So|Yet|In|On|At|As|If|When|While|After|Before|Since|This|That|These|Those|There|Here|Some|Many|Most|Meanwhile|However|Still|Also|Then|Now|Earlier|Later|Last|Officials|Mr|Mrs|Ms|Dr)\b/u
+
 /** Sentence spans of `text[start, end)`, trimmed of surrounding white space. */
 export function splitSentences(text: string, start = 0, end = text.length): Span[] {
   const slice = text.slice(start, end)
@@ -61,8 +64,10 @@ function shouldMerge(before: string, after: string): boolean {
   if (ALWAYS_BEFORE_NAME.has(word)) return true
   // Initials: "J. R. R. Tolkien", "Donald J. Trump".
   if (/^[A-Z]$/.test(lastWord) && /^[A-Z]/.test(next)) return true
+  // `10:30 p.m. Tuesday`, `the U.S. Embassy`: dotted initials go on unless a usual sentence opening follows.
+  if (/^(?:[a-z]\.){2,}$|^(?:[A-Z]\.){2,}$/.test(lastWord + '.') && /^\p{Lu}/u.test(next) && !SENTENCE_OPENING.test(next)) return true
   if (BEFORE_FIGURE.has(word) && /^\d/.test(next)) return true
-  if (BEFORE_CAPITAL.has(word) && /^[A-Z]/.test(next) && !/^(The|A|An|It|He|She|They|We|I|But|And|In|On|This|That)\b/.test(next)) return true
+  if (BEFORE_CAPITAL.has(word) && /^[A-Z]/.test(next) && !SENTENCE_OPENING.test(next)) return true
   return false
 }
 

@@ -1,0 +1,142 @@
+/**
+ * Where a sentence says who is speaking: the cue patterns of news prose.
+ * Patterns and verbs only; no article's people are named here.
+ *
+ * Each finder works on a masked sentence, in which quoted text is replaced by
+ * `§` of the same length, so that words inside a quotation are never taken
+ * for a cue and offsets stay those of the sentence.
+ */
+
+const SPEECH_VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'explained',
+  'explains', 'argued', 'argues', 'claimed', 'claims', 'alleged', 'alleges', 'insisted', 'insists', 'warned',
+  'warns', 'wrote', 'writes', 'declared', 'declares', 'announced', 'announces', 'estimated', 'estimates',
+  'described', 'describes', 'urged', 'urges', 'underscored', 'underscores', 'stressed', 'stresses', 'emphasized',
+  'emphasised', 'emphasizes', 'emphasises', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'vowed', 'vows',
+  'pledged', 'pledges', 'reported', 'reports', 'accused', 'accuses', 'condemned', 'condemns', 'denied', 'denies',
+  'confirmed', 'confirms', 'suggested', 'suggests', 'believes', 'believed', 'asked', 'asks', 'replied', 'replies',
+  'continued', 'continues', 'testified', 'revealed', 'reveals', 'indicated', 'indicates', 'indicate', 'recalled',
+  'recounted', 'complained', 'conceded', 'concedes', 'predicted', 'predicts', 'concluded', 'reiterated',
+  'reaffirmed', 'expressed', 'demanded', 'demands', 'read', 'reads', 'wrote', 'tweeted', 'posted', 'shouted',
+  'countered', 'observed', 'cautioned', 'maintained', 'maintains', 'contended', 'contends', 'asserted', 'asserts',
+  'divulged', 'disclosed', 'announced', 'promised', 'promises', 'threatened', 'agreed', 'agrees', 'hoped',
+  'called on', 'called for', 'calls on', 'calls for', 'is calling for', 'is calling on', 'is reporting',
+  'are reporting', 'has reported', 'have reported', 'has said', 'have said', 'had said', 'has called on',
+  'has called for', 'has also called on', 'has also called for', 'has argued', 'has warned', 'has urged',
+  'made similar claims', 'gave a statement', 'pleaded',
+]
+
+const VERB = `(?:${[...new Set(SPEECH_VERBS)].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+')).join('|')})`
+/** Adverbs and auxiliaries that may stand between a speaker and the verb: `has also`, `repeatedly`. */
+const BETWEEN = '(?:(?:has|have|had|also|further|later|then|repeatedly|previously|earlier|again|publicly|recently|reportedly|separately|first|once|often|long|already|still|now|subsequently|allegedly|formally|flatly|privately|openly)\\s+){0,3}'
+const PARTICIPLES = '(?:saying|telling\\s+[^,:§]{1,60}?|adding|noting|insisting|warning|arguing|explaining|declaring|writing|stating|claiming|alleging|asking|urging|describing\\s+[^§]{1,40}?\\s+as)'
+
+/** A cue found in a sentence: the speaker phrase and the whole attributing words, as offsets into the sentence. */
+export interface CueMatch {
+  readonly phraseStart: number
+  readonly phraseEnd: number
+  readonly cueStart: number
+  readonly cueEnd: number
+  /** `according` (according to X), `after` (“…,” X said), `before` (X said: “…”), `end` (…, X said.), `start` (X said that …), `participle` (…, saying “…”: the subject speaks). */
+  readonly type: 'according' | 'after' | 'before' | 'end' | 'start' | 'participle'
+}
+
+const AFTER_QUOTE_INVERTED = new RegExp(`§[,.!?]?\\s*(${VERB})\\s+([^§;]{2,200}?)\\s*(?:[.!?]|§|$)`, 'u')
+const AFTER_QUOTE = new RegExp(`§[,.!?—–-]?\\s*([^§;,.]{1,80}?)\\s+${BETWEEN}(${VERB})\\b`, 'u')
+const BEFORE_QUOTE = new RegExp(`^(.{1,160}?)\\s+${BETWEEN}(${VERB})(?:\\s+[^§:]{0,60}?)?\\s*[:,]\\s*§`, 'u')
+const PARTICIPLE_BEFORE_QUOTE = new RegExp(`,\\s*(${PARTICIPLES})(?:\\s+[^§:]{0,40}?)?\\s*[:,]?\\s*§`, 'u')
+const ACCORDING = /\baccording to\s+([^,.;§()]{2,80}?)(?=\s*(?:[,.;)]|$))/u
+const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?)\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)`, 'gu')
+const VERB_ANYWHERE = new RegExp(`(\\s+${BETWEEN})(${VERB})\\b`, 'gu')
+/** Verbs that are also plural nouns (`reports and footage`): verbs only when a clause follows. */
+const AMBIGUOUS_VERBS = new Set(['reports', 'claims', 'notes', 'states', 'reads', 'demands', 'promises', 'says', 'adds', 'estimates', 'indicates', 'suggests', 'calls on', 'calls for', 'read', 'posted'])
+const VERB_FOLLOWER = /^\s*(?:that\b|[:,]|the\b|a\b|an\b|it\b|he\b|she\b|they\b|we\b|there\b|over\b|more\b|at least\b|up to\b|about\b|\d|\p{Lu})/u
+
+/** Words that open an introductory phrase before the subject: `In Washington,`, `Earlier Saturday,`. */
+const INTRO = /^(?:(?:In|On|At|Earlier|Later|Last|Since|After|Before|During|But|However|Meanwhile|Still|Yet|And|So|Also|Then|Separately|Despite|Although|Though|While|When|Hours|Days|Weeks|Months|In addition|Speaking|Asked|Talking|Earlier on|Previously|Now|Today|Yesterday|By contrast|Instead)\b[^,]{0,60},\s*)+/u
+const LEADING_CONJUNCTION = /^(?:But|And|Yet|So|However|Still|Meanwhile|Also)\s+/u
+
+/** Masks quoted text with `§`, keeping length. `quoted(i)` says whether sentence offset i is inside a quotation. */
+export function mask(sentence: string, quoted: (i: number) => boolean): string {
+  let out = ''
+  for (let i = 0; i < sentence.length; i++) out += quoted(i) ? '§' : sentence[i]!
+  return out
+}
+
+/** The cues of a masked sentence, most specific first. */
+export function findCues(masked: string): CueMatch[] {
+  const cues: CueMatch[] = []
+  const hasQuote = masked.includes('§')
+  if (hasQuote) {
+    const inverted = AFTER_QUOTE_INVERTED.exec(masked)
+    if (inverted) {
+      const verbStart = inverted.index + inverted[0].indexOf(inverted[1]!)
+      const phraseStart = masked.indexOf(inverted[2]!, verbStart + inverted[1]!.length)
+      cues.push({ type: 'after', phraseStart, phraseEnd: phraseStart + inverted[2]!.length, cueStart: verbStart, cueEnd: phraseStart + inverted[2]!.length })
+    }
+    const after = AFTER_QUOTE.exec(masked)
+    if (after) {
+      const phraseStart = after.index + after[0].indexOf(after[1]!)
+      cues.push({ type: 'after', phraseStart, phraseEnd: phraseStart + after[1]!.length, cueStart: phraseStart, cueEnd: after.index + after[0].length })
+    }
+    const before = BEFORE_QUOTE.exec(masked)
+    if (before) {
+      const { start, text } = stripIntro(before[1]!, 0)
+      const verbEnd = before.index + before[0].search(/\s*[:,]\s*§$/)
+      cues.push({ type: 'before', phraseStart: start, phraseEnd: start + text.length, cueStart: start, cueEnd: verbEnd })
+    }
+    const participle = PARTICIPLE_BEFORE_QUOTE.exec(masked)
+    if (participle) {
+      const subject = leadingSubject(masked)
+      if (subject) cues.push({ type: 'participle', ...subject, cueStart: participle.index + participle[0].indexOf(participle[1]!), cueEnd: participle.index + participle[0].length - 1 })
+    }
+  }
+  const according = ACCORDING.exec(masked)
+  let end: RegExpExecArray | null = null
+  for (const m of masked.matchAll(END)) if (m.index > 0) end = m
+  const late: CueMatch[] = []
+  if (according) {
+    const phraseStart = according.index + according[0].indexOf(according[1]!)
+    late.push({ type: 'according', phraseStart, phraseEnd: phraseStart + according[1]!.length, cueStart: according.index, cueEnd: according.index + according[0].length })
+  }
+  if (end) {
+    const phraseStart = end.index + end[0].indexOf(end[1]!)
+    late.push({ type: 'end', phraseStart, phraseEnd: phraseStart + end[1]!.length, cueStart: phraseStart, cueEnd: end.index + end[0].length })
+  }
+  // The later of `according to X` and `…, X said` is the one that governs the sentence.
+  cues.push(...late.sort((a, b) => b.cueStart - a.cueStart))
+  // Every verb is a candidate: `MEK reports also indicate` is cued by `indicate`, not by the noun `reports`.
+  const intro = stripIntro(masked, 0)
+  for (const verb of masked.matchAll(VERB_ANYWHERE)) {
+    if (verb.index <= intro.start || verb.index > 200) continue
+    if (AMBIGUOUS_VERBS.has(verb[2]!.toLowerCase()) && !VERB_FOLLOWER.test(masked.slice(verb.index + verb[0].length))) continue
+    const phraseEnd = verb.index
+    if (masked.slice(intro.start, phraseEnd).includes('§')) break
+    cues.push({ type: 'start', phraseStart: intro.start, phraseEnd, cueStart: intro.start, cueEnd: verb.index + verb[0].length })
+  }
+  return cues
+}
+
+/** The subject at the start of a sentence, up to its main verb: `A third man, from …, spoke`. */
+export function leadingSubject(masked: string): { phraseStart: number; phraseEnd: number } | null {
+  const { start, text } = stripIntro(masked, 0)
+  const verb = /\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|later)\s+)*(?:[a-z]+ed|spoke|made|gave|took|went|came|said|told|is|was|has|had|says|made)\b/u.exec(text)
+  if (!verb || verb.index === 0 || verb.index > 160) return null
+  return { phraseStart: start, phraseEnd: start + verb.index }
+}
+
+function stripIntro(text: string, offset: number): { start: number; text: string } {
+  let start = offset
+  let rest = text
+  const intro = INTRO.exec(rest)
+  if (intro && intro[0].length < rest.length) {
+    start += intro[0].length
+    rest = rest.slice(intro[0].length)
+  }
+  const conjunction = LEADING_CONJUNCTION.exec(rest)
+  if (conjunction) {
+    start += conjunction[0].length
+    rest = rest.slice(conjunction[0].length)
+  }
+  return { start, text: rest }
+}

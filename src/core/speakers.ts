@@ -1,0 +1,250 @@
+import {
+  DOCUMENT_NOUNS,
+  GROUP_NOUNS,
+  GROUP_PRONOUNS,
+  ORGANISATION_NOUNS,
+  PERSON_PRONOUNS,
+  TITLE_WORDS,
+  isOrganisationName,
+  nameTokens,
+  parsePhrase,
+  type ParsedPhrase,
+} from './names.js'
+import type { Speaker } from './types.js'
+
+/** One entity that speaks in an article, as the registry builds it up. */
+interface Entity {
+  readonly id: number
+  name: string
+  readonly aliases: Set<string>
+  readonly tokens: Set<string>
+  role: string | null
+  kind: 'person' | 'organisation' | 'group'
+  lastSeen: number
+}
+
+/** Singular group nouns stand for one person: `he` after `Another man` is that man. */
+const ONE_PERSON = new Set(['man', 'woman', 'person', 'source', 'witness', 'resident', 'official', 'activist', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'leader', 'director', 'president', 'secretary', 'chief', 'head', 'editor', 'lawyer', 'expert', 'analyst', 'survivor', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'aide', 'diplomat', 'member'])
+
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-/]*(?:[ \t]+(?:(?:of|the|de|bin|al|van|von|der|da|del)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.\-/]*){0,6}/gu
+
+/**
+ * The speakers of one article: resolves cue phrases to one canonical entity
+ * (`Madam Rajavi` = `Maryam Rajavi` = `NCRI President Rajavi` = `The NCRI
+ * President`), pronouns and anaphora (`he`, `the rights group`, `the report`)
+ * to the last fitting speaker, and keeps aliases and roles.
+ */
+export class SpeakerRegistry {
+  private readonly entities: Entity[] = []
+  private readonly mentions: { start: number; parsed: ParsedPhrase; tokens: string[] }[] = []
+  private lastPerson: Entity | null = null
+  private lastOrganisation: Entity | null = null
+  private lastGroup: Entity | null = null
+  private clock = 0
+
+  /** `text` is the article's body; capitalised runs in it let a surname find its full name. */
+  constructor(text: string) {
+    for (const m of text.matchAll(CAPITALISED_RUN)) {
+      if (!m[0].includes(' ')) continue
+      const parsed = parsePhrase(m[0])
+      if (parsed.name) this.mentions.push({ start: m.index, parsed, tokens: nameTokens(parsed.name) })
+    }
+  }
+
+  /** Resolves a speaker phrase at an offset of the article to an entity id, or null when it names nobody. */
+  resolve(phrase: string, at: number): number | null {
+    const parsed = parsePhrase(phrase)
+    const entity = parsed.name ? this.named(parsed, at) : this.described(parsed)
+    if (!entity) return null
+    this.touch(entity)
+    return entity.id
+  }
+
+  /** Notes a name the sentence is about (its subject), so that a later `he` or `the group` can find it. */
+  notice(phrase: string, at: number): void {
+    const parsed = parsePhrase(phrase)
+    if (!parsed.name) return
+    const known = this.find(parsed.name, parsed.aliases)
+    if (known) this.touch(known)
+    else if (this.looksLikeName(parsed.name)) this.touch(this.named(parsed, at))
+  }
+
+  /** The last person, for a quotation nobody is cued for. */
+  lastPersonId(): number | null {
+    return this.lastPerson?.id ?? null
+  }
+
+  /** Canonical name and role of an entity. */
+  describe(id: number): { name: string; role: string | null } {
+    const e = this.entities[id]!
+    return { name: e.name, role: e.role }
+  }
+
+  /** Every entity as a Speaker with its aliases. */
+  speakers(): Speaker[] {
+    return this.entities.map((e) => ({
+      name: e.name,
+      aliases: [...e.aliases].filter((a) => a !== e.name).sort(),
+      role: e.role,
+    }))
+  }
+
+  private named(parsed: ParsedPhrase, at: number): Entity {
+    const name = parsed.name!
+    let entity = this.find(name, parsed.aliases)
+    if (!entity) {
+      const fuller = this.fullerName(name, at)
+      entity = (fuller && this.find(fuller.name!, fuller.aliases)) ?? this.create(fuller?.name ?? name, parsed)
+      if (fuller) this.absorb(entity, fuller.name!, fuller.aliases, fuller.role)
+    }
+    this.absorb(entity, name, parsed.aliases, parsed.role)
+    if (entity.kind !== 'group' && (parsed.organisation || isOrganisationName(entity.name, [...entity.aliases]))) entity.kind = 'organisation'
+    return entity
+  }
+
+  private described(parsed: ParsedPhrase): Entity | null {
+    const words = parsed.description.toLowerCase()
+    if (words === '') return null
+    if (PERSON_PRONOUNS.has(words)) return this.lastPerson
+    if (GROUP_PRONOUNS.has(words)) return words === 'it' ? this.lastOrganisation : (this.lastGroup ?? this.lastOrganisation)
+    const determined = /^(?:the|this|that|these|those|its|their)\s/i.test(parsed.description) || /^(?:the|this|that|its|their)\b/i.test(parsed.source)
+    // `the Amnesty report`, `MEK reports`: a document speaks for the entity it names, else for the last organisation.
+    const named = this.entityNamedIn(parsed.description)
+    if (DOCUMENT_NOUNS.has(parsed.head)) return named ?? (determined ? this.lastOrganisation : null)
+    if (ORGANISATION_NOUNS.has(parsed.head) && determined && !GROUP_NOUNS.has(parsed.head + 's')) {
+      return named ?? this.lastOrganisation
+    }
+    // `The NCRI President`, `the Regional Director`: a title the article gave someone.
+    if (TITLE_WORDS.has(parsed.head) || ONE_PERSON.has(parsed.head)) {
+      const titled = this.byTitle(parsed.description)
+      if (titled) return titled
+    }
+    if (GROUP_NOUNS.has(parsed.head) || ORGANISATION_NOUNS.has(parsed.head) || TITLE_WORDS.has(parsed.head)) {
+      if (determined && ONE_PERSON.has(parsed.head) && this.lastPerson && parsed.description.split(/\s+/).length <= 2) {
+        return this.lastPerson
+      }
+      return this.group(parsed)
+    }
+    return null
+  }
+
+  private group(parsed: ParsedPhrase): Entity {
+    const name = parsed.source.replace(/^(?:the)\s+/i, '')
+    const display = name.charAt(0).toUpperCase() + name.slice(1)
+    const key = display.toLowerCase()
+    const existing = this.entities.find((e) => e.kind === 'group' && e.name.toLowerCase() === key)
+    if (existing) return existing
+    const entity = this.create(display, parsed)
+    entity.kind = ONE_PERSON.has(parsed.head) ? 'person' : 'group'
+    return entity
+  }
+
+  private byTitle(description: string): Entity | null {
+    const wanted = description.toLowerCase().replace(/^(?:the|this|that)\s+/, '')
+    let best: Entity | null = null
+    for (const e of this.entities) {
+      const inAlias = [...e.aliases].some((a) => a.toLowerCase() === wanted || a.toLowerCase().endsWith(` ${wanted}`))
+      const inRole = e.role !== null && new RegExp(`(?:^|\\s)${escapeRegExp(wanted)}(?:\\s|$)`, 'i').test(e.role)
+      if ((inAlias || inRole) && (!best || e.lastSeen > best.lastSeen)) best = e
+    }
+    return best
+  }
+
+  private entityNamedIn(description: string): Entity | null {
+    const tokens = new Set(nameTokens(description))
+    let best: Entity | null = null
+    for (const e of this.entities) {
+      if (e.kind === 'group') continue
+      const own = [...e.aliases].filter((a) => /^\p{Lu}/u.test(a))
+      const hit = own.some((alias) => {
+        const t = nameTokens(alias)
+        return t.length > 0 && t.every((w) => tokens.has(w))
+      })
+      const first = nameTokens(e.name)[0]
+      if ((hit || (first !== undefined && e.kind === 'organisation' && tokens.has(first))) && (!best || e.lastSeen > best.lastSeen)) best = e
+    }
+    return best
+  }
+
+  /** An entity this name (or one of its short forms) already stands for; the most recent when several fit. */
+  private find(name: string, aliases: readonly string[]): Entity | null {
+    const wanted = nameTokens(name)
+    const exact = [name, ...aliases].map((a) => a.toLowerCase())
+    let best: Entity | null = null
+    for (const e of this.entities) {
+      if (e.kind === 'group') continue
+      const own = [...e.aliases].map((a) => a.toLowerCase())
+      const fits = exact.some((a) => own.includes(a)) || this.tokensFit(wanted, e)
+      if (fits && (!best || e.lastSeen > best.lastSeen)) best = e
+    }
+    return best
+  }
+
+  /** `Rajavi` fits `Maryam Rajavi`, `Amnesty` fits `Amnesty International`, `Lee` fits `Lee Jae-myung`; `Iran` does not fit `… Organization of Iran`. */
+  private tokensFit(wanted: readonly string[], e: Entity): boolean {
+    if (wanted.length === 0) return false
+    const full = nameTokens(e.name)
+    if (wanted.length === 1) {
+      const w = wanted[0]!
+      if (e.kind === 'organisation') return full[0] === w || [...e.aliases].some((a) => a.toLowerCase() === w)
+      return full[0] === w || full[full.length - 1] === w
+    }
+    return wanted.every((w) => e.tokens.has(w)) && (wanted.length >= 2 || full.length === 1)
+  }
+
+  /** The fullest form of a short name the article gives nearby: `Azzouz` → `Lotfi Azzouz`. */
+  private fullerName(name: string, at: number): ParsedPhrase | null {
+    const wanted = nameTokens(name)
+    if (wanted.length === 0) return null
+    let best: { parsed: ParsedPhrase; distance: number } | null = null
+    for (const { start, parsed, tokens } of this.mentions) {
+      if (tokens.length <= wanted.length) continue
+      const fits = wanted.length === 1 ? tokens[0] === wanted[0] || tokens[tokens.length - 1] === wanted[0] : wanted.every((w) => tokens.includes(w))
+      if (!fits) continue
+      // Before the cue is better than after it; nearer is better than farther.
+      const distance = start <= at ? at - start : 1e9 + start - at
+      if (!best || distance < best.distance) best = { parsed, distance }
+    }
+    return best?.parsed ?? null
+  }
+
+  private looksLikeName(name: string): boolean {
+    return nameTokens(name).length >= 2 || isOrganisationName(name)
+  }
+
+  private create(name: string, parsed: ParsedPhrase): Entity {
+    const entity: Entity = {
+      id: this.entities.length,
+      name,
+      aliases: new Set([name]),
+      tokens: new Set(nameTokens(name)),
+      role: null,
+      kind: parsed.organisation || isOrganisationName(name, parsed.aliases) ? 'organisation' : 'person',
+      lastSeen: 0,
+    }
+    this.entities.push(entity)
+    return entity
+  }
+
+  private absorb(entity: Entity, name: string, aliases: readonly string[], role: string | null): void {
+    for (const alias of [name, ...aliases]) {
+      entity.aliases.add(alias)
+      // `PMOI/MEK` is also `PMOI` and `MEK`.
+      if (alias.includes('/')) for (const part of alias.split('/')) if (part.length > 1) entity.aliases.add(part)
+      for (const t of nameTokens(alias)) entity.tokens.add(t)
+    }
+    if (nameTokens(name).length > nameTokens(entity.name).length && !TITLE_WORDS.has(name.toLowerCase())) entity.name = name
+    entity.role ??= role
+  }
+
+  private touch(entity: Entity): void {
+    entity.lastSeen = ++this.clock
+    if (entity.kind === 'person') this.lastPerson = entity
+    else if (entity.kind === 'organisation') this.lastOrganisation = entity
+    else this.lastGroup = entity
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
