@@ -1,0 +1,192 @@
+import type { APIEmbed } from 'discord.js'
+import { articleLabel, attributionLine, speakerLabel } from '../../core/format.js'
+import type { Answer, ArticleRef, Quote, SourceEntry } from '../../core/types.js'
+import { fitWhole } from '../render/fit.js'
+import { escapeEcho, escapeVerbatim } from './escape.js'
+
+/** Discord's limits on one message, in characters (UTF-16 code units, which never undercount). */
+export const DISCORD_LIMITS = {
+  content: 2_000,
+  embedDescription: 4_096,
+  embedTitle: 256,
+  embedFooter: 2_048,
+  embedsTotal: 6_000,
+  embedFields: 25,
+} as const
+
+/** `allowed_mentions` for every send, reply and edit: nobody is pinged, not even the person asked. */
+export interface NoMentions {
+  parse: []
+  repliedUser: false
+}
+
+/** A fresh `allowedMentions` value (discord.js may mutate what it is given). */
+export function noMentions(): NoMentions {
+  return { parse: [], repliedUser: false }
+}
+
+/** What the adapter sends: one embed and no content, so nothing in it can ping. */
+export interface DiscordReply {
+  embeds: APIEmbed[]
+  allowedMentions: NoMentions
+}
+
+/** How a rendered answer introduces itself: the question asked, or the speaker looked up. */
+export interface RenderOptions {
+  readonly asked?: 'question' | 'speaker'
+}
+
+const COLOURS = { answer: 0x2b6cb0, disagreement: 0xd69e2e, refusal: 0x718096, apology: 0xc53030 } as const
+const FOOTER = 'Verbatim · only the articles’ own words · ¶N is the paragraph'
+const SEPARATOR = '\n\n'
+
+/**
+ * An Answer as a Discord embed: each quote as a block quote shown exactly as
+ * the article has it, then `— Speaker · ¶N`; the disagreement note where
+ * sources differ; the article in the footer (its link as the title) or, when
+ * quotes come from several articles, after each attribution. Quotes that do
+ * not fit Discord's limits are left out whole, and the embed says how many.
+ */
+export function renderDiscord(answer: Answer, options: RenderOptions = {}): DiscordReply {
+  const heading = headingFor(answer.question, options.asked ?? 'question')
+  if (!answer.answered) return refusalReply(answer, heading)
+
+  const articles = distinctArticles(answer.quotes)
+  const single = articles.length === 1 ? articles[0] : undefined
+  const blocks = answer.quotes.map((quote) => quoteBlock(quote, single === undefined))
+  // The note is the core's own sentence, not a quote: bounded so the quotes keep the room.
+  const note = answer.note ? `⚖️ ${escapeVerbatim(fitText(answer.note, 500))}` : ''
+  const description = fitDescription([heading], blocks, [note], leftOutLine('quote'))
+
+  const embed: APIEmbed = {
+    description,
+    color: answer.disagreement ? COLOURS.disagreement : COLOURS.answer,
+    footer: { text: `${single ? fitText(articleLabel(single), 900) : `From ${articles.length} articles`} · ${FOOTER}` },
+  }
+  if (single?.url && isWebLink(single.url)) Object.assign(embed, { title: 'Read the article', url: single.url })
+  return reply(embed)
+}
+
+/** `/sources`: who is quoted, how often, and in which articles. */
+export function renderSources(entries: readonly SourceEntry[]): DiscordReply {
+  if (entries.length === 0) return notice('No one is quoted in the loaded articles yet.')
+  const lines = entries.map((entry) => {
+    const times = entry.count === 1 ? '1 quote' : `${entry.count} quotes`
+    return `**${escapeVerbatim(speakerLabel(entry))}**: ${times} · ${entry.articles.map(linkedLabel).join(', ')}`
+  })
+  const description = fitDescription([], lines, [], leftOutLine('speaker'), '\n')
+  return reply({ title: 'Who is quoted', description, color: COLOURS.answer, footer: { text: FOOTER } })
+}
+
+/** `/articles`: what is loaded, with dates and links. */
+export function renderArticles(articles: readonly ArticleRef[]): DiscordReply {
+  if (articles.length === 0) return notice('No articles are loaded yet.')
+  const lines = articles.map((article) => `• ${linkedLabel(article)}`)
+  const description = fitDescription([], lines, [], leftOutLine('article'), '\n')
+  return reply({ title: 'Loaded articles', description, color: COLOURS.answer })
+}
+
+/** The short apology for an event that failed; the details go to the log, not the channel. */
+export function renderApology(): DiscordReply {
+  return reply({
+    description: 'Sorry, something went wrong while answering that. It has been logged; please try again in a moment.',
+    color: COLOURS.apology,
+  })
+}
+
+/** A plain sentence of Verbatim's own (not user text, not article text). */
+export function notice(text: string): DiscordReply {
+  return reply({ description: text, color: COLOURS.refusal })
+}
+
+/** How to ask, shown for an empty question. */
+export const USAGE = [
+  'I answer questions about the loaded articles with their own words only: quoted verbatim, cited and attributed.',
+  '• `/ask question: How many people were killed?`',
+  '• or mention me with your question: `@Verbatim how many people were killed?`',
+  '• `/quotes speaker: Rajavi` · `/sources` · `/articles`',
+].join('\n')
+
+function refusalReply(answer: Extract<Answer, { answered: false }>, heading: string): DiscordReply {
+  // The note can carry what the user typed (a speaker's name), so it is escaped as an echo.
+  const parts = [answer.reason === 'empty' || answer.reason === 'rate-limited' ? '' : heading, escapeEcho(answer.note, 500)]
+  if (answer.reason === 'empty') parts.push(USAGE)
+  return reply({ description: parts.filter(Boolean).join(SEPARATOR), color: COLOURS.refusal })
+}
+
+function headingFor(question: string, asked: 'question' | 'speaker'): string {
+  const echoed = escapeEcho(question)
+  if (echoed === '') return ''
+  return asked === 'speaker' ? `**Quotes from** ${echoed}` : `**Q:** ${echoed}`
+}
+
+/** One quote: every line block-quoted (a quote with a line break stays inside), then who said it and where. */
+function quoteBlock(quote: Quote, withArticle: boolean): string {
+  const body = escapeVerbatim(quote.text)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n')
+  const where = withArticle ? ` · ${linkedLabel(quote.article)}` : ''
+  return `${body}\n${escapeVerbatim(attributionLine(quote))}${where}`
+}
+
+/**
+ * The description: fixed parts first and last, as many whole items between
+ * them as fit in 4,096 characters, and a line saying how many were left out.
+ */
+function fitDescription(
+  head: readonly string[],
+  items: readonly string[],
+  tail: readonly string[],
+  leftOut: (n: number) => string,
+  separator = SEPARATOR,
+): string {
+  const fixed = [...head, ...tail].filter(Boolean)
+  const reserve = leftOut(items.length).length + separator.length
+  const fixedCost = fixed.reduce((sum, part) => sum + part.length + separator.length, 0)
+  const budget = DISCORD_LIMITS.embedDescription - fixedCost - reserve
+  const { kept, dropped } = fitWhole(items, (item) => item.length + separator.length, budget)
+  const parts = [...head, ...kept].filter(Boolean).join(separator)
+  const rest = [...tail, dropped > 0 ? leftOut(dropped) : ''].filter(Boolean)
+  return [parts, ...rest].filter(Boolean).join(SEPARATOR)
+}
+
+function leftOutLine(noun: string): (n: number) => string {
+  return (n) => `*${n} ${n === 1 ? noun : `${noun}s`} left out to fit Discord’s message limits.*`
+}
+
+function distinctArticles(quotes: readonly Quote[]): ArticleRef[] {
+  const byId = new Map<string, ArticleRef>()
+  for (const quote of quotes) if (!byId.has(quote.article.id)) byId.set(quote.article.id, quote.article)
+  return [...byId.values()]
+}
+
+/** `Title (date)` escaped, as a masked link where the article has a web link. */
+function linkedLabel(article: ArticleRef): string {
+  const label = escapeVerbatim(articleLabel(article))
+  return article.url && isWebLink(article.url) ? `[${label}](${linkTarget(article.url)})` : label
+}
+
+/** A URL that cannot end a masked link early: parentheses and spaces percent-encoded. */
+function linkTarget(url: string): string {
+  return new URL(url).href.replaceAll('(', '%28').replaceAll(')', '%29')
+}
+
+function isWebLink(url: string): boolean {
+  return /^https?:\/\/[^\s]+$/.test(url) && URL.canParse(url)
+}
+
+/** Metadata (a title), not a quote: may be shortened with an ellipsis to fit a field. */
+function fitText(text: string, max: number): string {
+  if (text.length <= max) return text
+  let out = ''
+  for (const ch of text) {
+    if (out.length + ch.length > max - 1) break
+    out += ch
+  }
+  return `${out}…`
+}
+
+function reply(embed: APIEmbed): DiscordReply {
+  return { embeds: [embed], allowedMentions: noMentions() }
+}
