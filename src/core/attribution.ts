@@ -1,4 +1,4 @@
-import { findCues, leadingSubject, mask, type CueMatch } from './cues.js'
+import { findCues, holdsSpeechVerb, leadingSubject, mask, type CueMatch } from './cues.js'
 import { findQuotations, type Quotation } from './quotations.js'
 import type { Span } from './sentences.js'
 import { SpeakerRegistry } from './speakers.js'
@@ -34,7 +34,7 @@ export function attribute(
 ): { statements: Statement[]; speakers: Speaker[] } {
   const first = sentences[0]
   const last = sentences[sentences.length - 1]
-  const registry = new SpeakerRegistry(first && last ? original.slice(0, last.end) : '')
+  const registry = new SpeakerRegistry(first && last ? original.slice(0, last.end) : '', first?.start ?? 0)
   const quotations = quotationsByParagraph(original, sentences)
   const drafts: Draft[] = []
 
@@ -45,13 +45,16 @@ export function attribute(
     const masked = mask(text, quoted)
     const quotedShare = [...masked].filter((c) => c === '§').length / Math.max(1, masked.replace(/\s/g, '').length)
     const opensInQuote = inQuote.some((q) => q.start <= span.start + leadingSpace(text))
+    noticeSubject(registry, masked, text, span.start)
     const cue = resolveCue(registry, masked, text, span.start)
-    const direct = opensInQuote || (quotedShare >= 0.5 && cue !== null && (cue.match.type === 'before' || cue.match.type === 'participle' || cue.match.type === 'after'))
-    if (!cue) noticeSubject(registry, masked, text, span.start)
+    // `alleging that '…'`, `saying that it “…”`: quoted words inside indirect speech are reported, not direct.
+    const indirect = /\bthat\s*(?:\p{L}+\s+)?§/u.test(masked)
+    const direct = opensInQuote || (quotedShare >= 0.5 && !indirect && cue !== null && (cue.match.type === 'before' || cue.match.type === 'participle' || cue.match.type === 'after'))
     drafts.push({ span, direct, quotation: inQuote[0] ?? null, cue, entity: cue?.entity ?? null })
   }
 
   assignQuotations(drafts, registry)
+  assignListItems(drafts, original)
   const narrator = narratorOf(registry, meta)
   const statements = drafts.map((d): Statement => {
     const kind: Kind = d.entity === null ? 'narration' : d.direct ? 'direct' : 'reported'
@@ -114,6 +117,9 @@ function plausiblePhrase(phrase: string, type: CueMatch['type']): boolean {
   if (/\b(?:that|which|who|whom|because|if|whether|but)\b/i.test(phrase) && type !== 'after' && type !== 'according') return false
   // `Lawmakers … were shouted at` is passive: the subject is not speaking.
   if (/\b(?:is|are|was|were|be|been|being)\s*$/i.test(phrase)) return false
+  // `… by his interrogators - the report read`: a phrase that opens with a preposition or holds a dash is not a speaker.
+  if (/^(?:by|of|in|to|for|from|with|on|at|into|about|as)\s/i.test(phrase) || /\s[-—–]\s/.test(phrase)) return false
+  if (type !== 'after' && type !== 'according' && holdsSpeechVerb(phrase)) return false
   return !/[“”"]/.test(phrase)
 }
 
@@ -149,6 +155,22 @@ function assignQuotations(drafts: Draft[], registry: SpeakerRegistry): void {
     }
     for (const d of group) d.entity = entity
     if (entity !== null) lastQuoted = { entity, paragraph: group[group.length - 1]!.span.paragraph }
+  }
+}
+
+/**
+ * `President Obama also said:` followed by items without a final stop (a
+ * bulleted list): each item is reported speech of the speaker the colon line names.
+ */
+function assignListItems(drafts: Draft[], original: string): void {
+  let speaker: number | null = null
+  for (const d of drafts) {
+    const text = original.slice(d.span.start, d.span.end)
+    if (speaker !== null && d.entity === null && d.span.sentence === 1 && !/[.!?…”"’')\]]$/.test(text)) {
+      d.entity = speaker
+      continue
+    }
+    speaker = text.endsWith(':') && d.entity !== null && !d.direct ? d.entity : null
   }
 }
 

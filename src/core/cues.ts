@@ -23,7 +23,7 @@ const SPEECH_VERBS = [
   'called on', 'called for', 'calls on', 'calls for', 'is calling for', 'is calling on', 'is reporting',
   'are reporting', 'has reported', 'have reported', 'has said', 'have said', 'had said', 'has called on',
   'has called for', 'has also called on', 'has also called for', 'has argued', 'has warned', 'has urged',
-  'made similar claims', 'gave a statement', 'pleaded',
+  'made similar claims', 'gave a statement', 'pleaded', 'blamed', 'blames',
 ]
 
 const VERB = `(?:${[...new Set(SPEECH_VERBS)].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+')).join('|')})`
@@ -45,15 +45,24 @@ const AFTER_QUOTE_INVERTED = new RegExp(`§[,.!?]?\\s*(${VERB})\\s+([^§;]{2,200
 const AFTER_QUOTE = new RegExp(`§[,.!?—–-]?\\s*([^§;,.]{1,80}?)\\s+${BETWEEN}(${VERB})\\b`, 'u')
 const BEFORE_QUOTE = new RegExp(`^(.{1,160}?)\\s+${BETWEEN}(${VERB})(?:\\s+[^§:]{0,60}?)?\\s*[:,]\\s*§`, 'u')
 const PARTICIPLE_BEFORE_QUOTE = new RegExp(`,\\s*(${PARTICIPLES})(?:\\s+[^§:]{0,40}?)?\\s*[:,]?\\s*§`, 'u')
-const ACCORDING = /\baccording to\s+([^,.;§()]{2,80}?)(?=\s*(?:[,.;)]|$))/u
-const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?)\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)`, 'gu')
+/** `An opposition group quoted their mother Bahieh Namjou as saying …`: the one quoted is the speaker. */
+const QUOTED_AS_SAYING = /\bquoted\s+([^,;§]{2,80}?)\s+as\s+saying\b/u
+const ACCORDING = /\b[Aa]ccording to\s+([^,.;§()]{2,80}?)(?=\s*(?:[,.;)]|$))/u
+const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?)\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|late|early|earlier|later|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)`, 'gu')
 const VERB_ANYWHERE = new RegExp(`(\\s+${BETWEEN})(${VERB})\\b`, 'gu')
 /** Verbs that are also plural nouns (`reports and footage`): verbs only when a clause follows. */
-const AMBIGUOUS_VERBS = new Set(['reports', 'claims', 'notes', 'states', 'reads', 'demands', 'promises', 'says', 'adds', 'estimates', 'indicates', 'suggests', 'calls on', 'calls for', 'read', 'posted'])
+const AMBIGUOUS_VERBS = new Set(['confirmed', 'confirms', 'reports', 'claims', 'notes', 'states', 'reads', 'demands', 'promises', 'says', 'adds', 'estimates', 'indicates', 'suggests', 'calls on', 'calls for', 'read', 'posted'])
 const VERB_FOLLOWER = /^\s*(?:that\b|[:,]|the\b|a\b|an\b|it\b|he\b|she\b|they\b|we\b|there\b|over\b|more\b|at least\b|up to\b|about\b|\d|\p{Lu})/u
 
+const UNAMBIGUOUS_VERB_WORDS = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ') && !AMBIGUOUS_VERBS.has(v)))
+
+/** Whether a phrase holds a speech verb of its own, so it is a clause and not a speaker: `the group urged member`. */
+export function holdsSpeechVerb(phrase: string): boolean {
+  return phrase.toLowerCase().split(/[\s,]+/).some((w) => UNAMBIGUOUS_VERB_WORDS.has(w))
+}
+
 /** Words that open an introductory phrase before the subject: `In Washington,`, `Earlier Saturday,`. */
-const INTRO = /^(?:(?:In|On|At|Earlier|Later|Last|Since|After|Before|During|But|However|Meanwhile|Still|Yet|And|So|Also|Then|Separately|Despite|Although|Though|While|When|Hours|Days|Weeks|Months|In addition|Speaking|Asked|Talking|Earlier on|Previously|Now|Today|Yesterday|By contrast|Instead)\b[^,]{0,60},\s*)+/u
+const INTRO = /^(?:(?:in|on|at|earlier|later|last|since|after|before|during|but|however|meanwhile|still|yet|and|so|also|then|separately|despite|although|though|while|when|hours|days|weeks|months|in addition|speaking|asked|talking|earlier on|previously|now|today|yesterday|by contrast|instead|with|for|as)\b[^,§]{0,100},\s*)+/iu
 const LEADING_CONJUNCTION = /^(?:But|And|Yet|So|However|Still|Meanwhile|Also)\s+/u
 
 /** Masks quoted text with `§`, keeping length. `quoted(i)` says whether sentence offset i is inside a quotation. */
@@ -91,17 +100,28 @@ export function findCues(masked: string): CueMatch[] {
       if (subject) cues.push({ type: 'participle', ...subject, cueStart: participle.index + participle[0].indexOf(participle[1]!), cueEnd: participle.index + participle[0].length - 1 })
     }
   }
+  const quotedAs = QUOTED_AS_SAYING.exec(masked)
+  if (quotedAs) {
+    const phraseStart = quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!, 6)
+    cues.push({ type: 'end', phraseStart, phraseEnd: phraseStart + quotedAs[1]!.length, cueStart: quotedAs.index, cueEnd: quotedAs.index + quotedAs[0].length })
+  }
   const according = ACCORDING.exec(masked)
   let end: RegExpExecArray | null = null
-  for (const m of masked.matchAll(END)) if (m.index > 0) end = m
+  for (const m of masked.matchAll(END)) {
+    const verb = m[2]!.toLowerCase()
+    const follows = masked.slice(m.index + m[0].length)
+    if (m.index > 0 && (!AMBIGUOUS_VERBS.has(verb) || /^\s*(?:[,.;!?]|$)/.test(follows))) end = m
+  }
   const late: CueMatch[] = []
   if (according) {
     const phraseStart = according.index + according[0].indexOf(according[1]!)
     late.push({ type: 'according', phraseStart, phraseEnd: phraseStart + according[1]!.length, cueStart: according.index, cueEnd: according.index + according[0].length })
   }
   if (end) {
-    const phraseStart = end.index + end[0].indexOf(end[1]!)
-    late.push({ type: 'end', phraseStart, phraseEnd: phraseStart + end[1]!.length, cueStart: phraseStart, cueEnd: end.index + end[0].length })
+    // `… by his interrogators - the report read`: the speaker is after the last dash.
+    const dash = /^.*\s[-—–]\s+/su.exec(end[1]!)
+    const phraseStart = end.index + end[0].indexOf(end[1]!) + (dash ? dash[0].length : 0)
+    late.push({ type: 'end', phraseStart, phraseEnd: end.index + end[0].indexOf(end[1]!) + end[1]!.length, cueStart: phraseStart, cueEnd: end.index + end[0].length })
   }
   // The later of `according to X` and `…, X said` is the one that governs the sentence.
   cues.push(...late.sort((a, b) => b.cueStart - a.cueStart))

@@ -32,7 +32,7 @@ export const ORGANISATION_NOUNS = new Set([
 
 /** Head nouns of documents that speak for whoever issued them: `the report adds`. */
 export const DOCUMENT_NOUNS = new Set([
-  'report', 'reports', 'statement', 'release', 'study', 'survey', 'poll', 'update', 'updates', 'document',
+  'report', 'reports', 'statement', 'release', 'study', 'survey', 'poll', 'document',
   'letter', 'findings', 'research', 'investigation', 'analysis', 'review', 'assessment', 'communique', 'post', 'tweet',
 ])
 
@@ -49,6 +49,9 @@ export const GROUP_NOUNS = new Set([
   'director', 'president', 'secretary', 'chief', 'head', 'editor', 'monitors', 'groups', 'members', 'member',
   'government', 'administration', 'military', 'army', 'ministry', 'court', 'judiciary', 'regime', 'agency',
   'group', 'organization', 'organisation', 'media', 'television', 'broadcaster', 'newspaper', 'committee', 'council',
+  'politicians', 'politician', 'voters', 'citizens', 'parents', 'teachers', 'clerics', 'protesters', 'campaigners',
+  'opponents', 'allies', 'partners', 'representatives', 'delegates', 'senators', 'ministers', 'generals', 'commanders',
+  'executives', 'owners', 'users', 'fans', 'locals', 'villagers', 'eyewitnesses', 'detainees', 'prisoners', 'refugees',
 ])
 
 /** Pronouns that stand for the last fitting speaker. */
@@ -62,8 +65,11 @@ const ORGANISATION_MARKERS = new Set([
   'association', 'institute', 'foundation', 'center', 'centre', 'university', 'bank', 'fund', 'nations', 'assembly',
   'parliament', 'congress', 'senate', 'corporation', 'company', 'inc', 'ltd', 'network', 'watch', 'army', 'forces',
   'guard', 'guards', 'police', 'resistance', 'front', 'movement', 'league', 'federation', 'board', 'bureau',
-  'service', 'administration', 'state', 'republic', 'kingdom', 'tribunal', 'iran', 'korea', 'gallup',
+  'service', 'administration', 'state', 'republic', 'kingdom', 'tribunal',
 ])
+
+/** `Amnesty International on Wednesday`, `officials late Thursday`: when is not who. */
+const TRAILING_TIME = /,?\s+(?:(?:on|late|early|last|this|in|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|today|yesterday|week|month|year|night|morning|evening)(?:\s+(?:morning|afternoon|evening|night))?$/u
 
 /** A speaker phrase taken apart. */
 export interface ParsedPhrase {
@@ -90,7 +96,7 @@ const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'da', 'bin', 'al', 'van', 
 
 /** Takes a speaker phrase apart into name, role and description. */
 export function parsePhrase(phrase: string): ParsedPhrase {
-  let text = phrase.trim().replace(/^[,;:\s]+|[,;:.\s]+$/g, '')
+  let text = phrase.trim().replace(/^[,;:\s]+|[,;:.\s]+$/g, '').replace(TRAILING_TIME, '')
   let role: string | null = null
   const aliases: string[] = []
   // An appositive after a comma is the role: `Philip Luther, Middle East … Director at Amnesty International`.

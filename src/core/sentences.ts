@@ -36,7 +36,13 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   const raw: Span[] = []
   for (const part of segmenter.segment(slice)) {
     const s = start + part.index
-    raw.push({ start: s, end: s + part.segment.length })
+    // An ellipsis before a capital ends a sentence (`on myself… My family know`); the segmenter does not split there.
+    let from = s
+    for (const m of part.segment.matchAll(/…[”"’']?\s+(?=[“"‘']?\p{Lu})/gu)) {
+      raw.push({ start: from, end: s + m.index + m[0].length })
+      from = s + m.index + m[0].length
+    }
+    raw.push({ start: from, end: s + part.segment.length })
   }
   const merged: Span[] = []
   for (const span of raw) {

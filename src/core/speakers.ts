@@ -42,10 +42,10 @@ export class SpeakerRegistry {
   private lastGroup: Entity | null = null
   private clock = 0
 
-  /** `text` is the article's body; capitalised runs in it let a surname find its full name. */
-  constructor(text: string) {
+  /** Capitalised runs in `text` from `from` on (the body, not the title or byline) let a surname find its full name. */
+  constructor(text: string, from = 0) {
     for (const m of text.matchAll(CAPITALISED_RUN)) {
-      if (!m[0].includes(' ')) continue
+      if (m.index < from || !m[0].includes(' ')) continue
       const parsed = parsePhrase(m[0])
       if (parsed.name) this.mentions.push({ start: m.index, parsed, tokens: nameTokens(parsed.name) })
     }
@@ -63,7 +63,11 @@ export class SpeakerRegistry {
   /** Notes a name the sentence is about (its subject), so that a later `he` or `the group` can find it. */
   notice(phrase: string, at: number): void {
     const parsed = parsePhrase(phrase)
-    if (!parsed.name) return
+    if (!parsed.name) {
+      // `Another man said …`: an unnamed person the next `he` may stand for.
+      if (ONE_PERSON.has(parsed.head) && /^(?:a|an|another|one|the)\s/i.test(parsed.source) && !/^the\s/i.test(parsed.source)) this.touch(this.group(parsed))
+      return
+    }
     const known = this.find(parsed.name, parsed.aliases)
     if (known) this.touch(known)
     else if (this.looksLikeName(parsed.name)) this.touch(this.named(parsed, at))
@@ -107,12 +111,20 @@ export class SpeakerRegistry {
     if (words === '') return null
     if (PERSON_PRONOUNS.has(words)) return this.lastPerson
     if (GROUP_PRONOUNS.has(words)) return words === 'it' ? this.lastOrganisation : (this.lastGroup ?? this.lastOrganisation)
-    const determined = /^(?:the|this|that|these|those|its|their)\s/i.test(parsed.description) || /^(?:the|this|that|its|their)\b/i.test(parsed.source)
+    if (/\b(?:them|they)$/.test(words)) return this.lastGroup ?? this.lastOrganisation
+    const determined = /^(?:the|this|that|these|those|its|their)\s/i.test(parsed.source)
+    const indefinite = /^(?:a|an|one|another)\s/i.test(parsed.source)
+    // A proper word in a description makes it a new speaker: `the US government` is not the last organisation.
+    const proper = parsed.description.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !w.includes('-'))
     // `the Amnesty report`, `MEK reports`: a document speaks for the entity it names, else for the last organisation.
     const named = this.entityNamedIn(parsed.description)
-    if (DOCUMENT_NOUNS.has(parsed.head)) return named ?? (determined ? this.lastOrganisation : null)
-    if (ORGANISATION_NOUNS.has(parsed.head) && determined && !GROUP_NOUNS.has(parsed.head + 's')) {
-      return named ?? this.lastOrganisation
+    if (DOCUMENT_NOUNS.has(parsed.head)) {
+      if (named) return named
+      if (determined && !proper) return this.lastOrganisation
+      return indefinite || parsed.description.split(/\s+/).length >= 2 ? this.group(parsed) : null
+    }
+    if (ORGANISATION_NOUNS.has(parsed.head) && determined && !proper) {
+      return named ?? this.lastOrganisation ?? this.group(parsed)
     }
     // `The NCRI President`, `the Regional Director`: a title the article gave someone.
     if (TITLE_WORDS.has(parsed.head) || ONE_PERSON.has(parsed.head)) {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { readArticle } from '../../src/core/article.js'
+import { judgeAll, labelFiles } from './labels.js'
+
+const files = labelFiles()
+
+describe('attribution against the hand labels', () => {
+  it('GIVEN the label files THEN the seed and at least four corpus articles are labelled', () => {
+    expect(files.map((f) => f.labels.article)).toContain('000_97c02de7d0eb7492.txt')
+    expect(files.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('GIVEN the seed article THEN every statement has the labelled speaker and kind', () => {
+    const { labels, text } = files.find((f) => f.labels.article.startsWith('000_'))!
+    const article = readArticle({ id: labels.article, text })
+    expect(article.statements).toHaveLength(labels.statements.length)
+    const wrong = judgeAll(article, labels.statements)
+      .filter((v) => !v.speaker || !v.kind)
+      .map((v) => `${v.label.prefix} → ${v.statement?.kind} ${v.statement?.speaker}`)
+    expect(wrong).toEqual([])
+  })
+
+  for (const { labels, text } of files) {
+    it(`GIVEN ${labels.article} THEN every labelled sentence is a statement and ≥ 95% have the right speaker and kind`, () => {
+      const article = readArticle({ id: labels.article, text })
+      const verdicts = judgeAll(article, labels.statements)
+      const missing = verdicts.filter((v) => !v.statement).map((v) => v.label.prefix)
+      expect(missing).toEqual([])
+      const speakerRight = verdicts.filter((v) => v.speaker).length / verdicts.length
+      const kindRight = verdicts.filter((v) => v.kind).length / verdicts.length
+      expect(speakerRight).toBeGreaterThanOrEqual(0.95)
+      expect(kindRight).toBeGreaterThanOrEqual(0.95)
+    })
+  }
+
+  it('GIVEN the seed THEN one canonical name stands for every way the article names a speaker', () => {
+    const { text } = files.find((f) => f.labels.article.startsWith('000_'))!
+    const article = readArticle({ id: 'seed', text })
+    const rajavi = article.speakers.find((s) => s.name === 'Maryam Rajavi')
+    expect(rajavi?.aliases).toEqual(expect.arrayContaining(['Rajavi', 'NCRI President']))
+    const pmoi = article.speakers.find((s) => s.aliases.includes('PMOI/MEK'))
+    expect(pmoi?.name).toBe("People's Mojahedin Organization of Iran")
+    expect(pmoi?.aliases).toEqual(expect.arrayContaining(['PMOI', 'MEK']))
+    const luther = article.statements.find((s) => s.speaker === 'Philip Luther')
+    expect(luther?.role).toBe('Middle East and North Africa Research Director at Amnesty International')
+    // Narration speaks with the byline, resolved to the same entity.
+    expect(article.statements.find((s) => s.kind === 'narration')?.speaker).toBe(pmoi?.name)
+  })
+
+  it('GIVEN a quotation whose cue comes only after its last sentence THEN every sentence of it is the speaker’s, with the cue kept', () => {
+    const text = 'Title\n\n“First claim here. Second claim follows. Third one ends,” said Jane Roe, a spokeswoman for the Example Group.\n\n“A fourth sentence with no cue.”\n'
+    const article = readArticle({ id: 't', text })
+    expect(article.statements.map((s) => [s.kind, s.speaker])).toEqual([
+      ['direct', 'Jane Roe'],
+      ['direct', 'Jane Roe'],
+      ['direct', 'Jane Roe'],
+      ['direct', 'Jane Roe'],
+    ])
+    expect(article.statements[2]!.cue).toBe('said Jane Roe, a spokeswoman for the Example Group')
+    expect(article.statements[0]!.role).toBe('spokeswoman for the Example Group')
+  })
+
+  it('GIVEN reported speech, a pronoun and an anaphor THEN each resolves to the last fitting speaker', () => {
+    const text = [
+      'Title',
+      'The Example Watch Institute said on Monday that 40 people were detained.',
+      'Officials denied the figure, according to the institute’s report.',
+      'John Q. Smith, a local teacher, told reporters the roads were closed.',
+      'He added that schools would reopen.',
+      'The sky was clear.',
+    ].join('\n\n')
+    const s = readArticle({ id: 't', text }).statements
+    expect(s.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'Example Watch Institute'],
+      ['reported', 'Example Watch Institute'],
+      ['reported', 'John Q. Smith'],
+      ['reported', 'John Q. Smith'],
+      ['narration', 'the article'],
+    ])
+  })
+})
