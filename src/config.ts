@@ -83,6 +83,9 @@ const schema = z.object({
 type Env = z.infer<typeof schema>
 type Variable = keyof Env
 
+/** The name of every setting, as in `.env.example`. */
+export const SETTINGS: readonly string[] = Object.keys(schema.shape)
+
 /** Settings that only make sense together, checked on presence alone so they are reported beside any malformed value. */
 function inconsistencies(set: (variable: Variable) => boolean): string[] {
   const problems: string[] = []

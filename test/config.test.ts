@@ -1,6 +1,9 @@
 import { fc, test as propTest } from '@fast-check/vitest'
 import { describe, expect, test } from 'vitest'
-import { parseConfig, type ConfigResult } from '../src/config.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseDotenv } from 'dotenv'
+import { parseConfig, SETTINGS, type ConfigResult } from '../src/config.js'
 
 /** Values shaped like the real thing, each with a marker that no message could contain by chance. */
 const DISCORD_TOKEN = 'MTQzOTk1Zq9dX2.GhQz7w.Zq9kP0tR8sVw3yB1nM5cX7fJ2hL4dA6'
@@ -157,5 +160,25 @@ describe('parseConfig', () => {
     const text = result.ok ? '' : result.problems.join('\n')
     expect(text).not.toContain('Zq9')
     if (!result.ok) for (const p of result.problems) expect(variables).toContain(p.split(' ')[0])
+  })
+
+  describe('.env.example', () => {
+    const text = readFileSync(join(import.meta.dirname, '../.env.example'), 'utf8')
+
+    test('GIVEN .env.example THEN it lists every setting, each under a comment that explains it', () => {
+      const lines = text.split('\n')
+      const listed = lines.map((line) => /^([A-Z_]+)=/.exec(line)?.[1]).filter((name): name is string => name !== undefined)
+      expect([...listed].sort()).toEqual([...SETTINGS].sort())
+      for (const name of listed) {
+        const above = lines[lines.findIndex((l) => l.startsWith(`${name}=`)) - 1] ?? ''
+        expect(above, `${name} needs a comment line above it`).toMatch(/^# \S.{10,}/)
+      }
+    })
+
+    test('GIVEN .env.example copied to .env unchanged THEN the settings are valid and no platform starts (the REPL opens)', () => {
+      const result = parseConfig(parseDotenv(text))
+      expect(result.ok).toBe(true)
+      expect(result.ok && [result.config.discord, result.config.slack]).toEqual([undefined, undefined])
+    })
   })
 })
