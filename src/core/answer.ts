@@ -1,6 +1,20 @@
+/**
+ * Question → Answer: the statements that answer it, verbatim, best first,
+ * each with its speaker and citation; or an honest refusal. Refuses when the
+ * best statement does not cover enough of the question's content (IDF
+ * weighted: `capital` and `France` weigh more than `people`). Where a
+ * quantity is asked for and speakers give different figures, quotes each
+ * and says that they differ.
+ */
+import { differingSpeakers, disagreementNote, figuresFor } from './disagreement.js'
+import { nearDuplicate } from './nearDuplicates.js'
+import { parseQuestion, type Query } from './question.js'
 import { toQuote } from './quote.js'
+import { rankCandidates, type Candidate } from './ranking.js'
+import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
-import type { Answer } from './types.js'
+import { cleanForMatching } from './tokenize.js'
+import type { Answer, Statement } from './types.js'
 
 /** Options for one question. */
 export interface AskOptions {
@@ -8,19 +22,145 @@ export interface AskOptions {
   readonly maxQuotes?: number
 }
 
-/** Turns a question into an Answer. (First cut: the top hits, no refusal logic yet.) */
+/** Longest question taken, in characters (code points). */
+export const MAX_QUESTION_LENGTH = 500
+/** Share of a question's weighted content the best statement must cover to answer it. */
+export const COVERAGE_TO_ANSWER = 0.6
+/** A further quote may cover this much less than the best one. */
+const COVERAGE_SLACK = 0.25
+/** Quotes that take part in a disagreement must cover nearly as much as the best. */
+const DISAGREEMENT_SLACK = 0.15
+
+const USAGE = 'Ask a question about the article, e.g. "How many people were killed?"'
+const TOO_LONG = `That question is too long: please keep it under ${MAX_QUESTION_LENGTH} characters.`
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** Answers a question from the index: quotes, or a refusal with its reason. */
 export function answerQuestion(index: StatementIndex, question: string, options: AskOptions = {}): Answer {
-  if (question.trim() === '' || !/[\p{L}\p{N}]/u.test(question)) {
-    return { answered: false, question, reason: 'empty', note: 'Ask a question about the article, e.g. "How many people were killed?"' }
+  if (longerThan(question, MAX_QUESTION_LENGTH)) return refuse(question, 'too-long', TOO_LONG)
+  const clean = cleanForMatching(question)
+  if (!LETTER_OR_DIGIT.test(clean)) return refuse(question, 'empty', USAGE)
+  const maxQuotes = Math.max(1, options.maxQuotes ?? 3)
+  const query = parseQuestion(clean, index)
+
+  if (query.slots.length === 0) {
+    if (query.source) return sourceOnly(index, question, query, maxQuotes)
+    if (query.gist) return gist(index, question, maxQuotes)
+    return notInArticle(index, question)
   }
-  const hits = index.engine.search(question, { fuzzy: 0.2, prefix: true }).slice(0, options.maxQuotes ?? 3)
-  if (hits.length === 0) {
-    return { answered: false, question, reason: 'not-in-article', note: "The article doesn't say." }
-  }
-  const quotes = hits.map((hit) => {
-    const statement = index.statements[hit.id as number]!
-    const article = index.articles.find((a) => a.meta.id === statement.article)!
-    return toQuote(statement, article)
-  })
+
+  const candidates = rankCandidates(index, query, COVERAGE_TO_ANSWER)
+  const best = candidates[0]
+  if (!best) return notInArticle(index, question)
+  // A question for a quantity that no covering statement gives a figure for is not answered by them.
+  const eligible = candidates.filter(
+    (c) => c.coverage >= best.coverage - COVERAGE_SLACK && (query.type !== 'quantity' || c.fitsType),
+  )
+  if (eligible.length === 0) return notInArticle(index, question)
+
+  if (query.type === 'quantity') return quantityAnswer(index, question, query, eligible, maxQuotes)
+  const quotes = pickDistinct(index, eligible, maxQuotes).map((c) => quoteOf(index, c.id))
   return { answered: true, question, quotes, disagreement: false, note: null }
+}
+
+/** How many of the best candidates are read again for their figures. */
+const QUANTITY_POOL = 12
+
+/**
+ * A quantity: the statements that give a figure for what is counted, one
+ * quote per figure a speaker gives, and a note where speakers differ.
+ */
+function quantityAnswer(
+  index: StatementIndex,
+  question: string,
+  query: Query,
+  eligible: readonly Candidate[],
+  maxQuotes: number,
+): Answer {
+  const near = query.counted.length > 0 ? query.counted : query.slots
+  const read = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
+    const statement = index.statements[candidate.id]!
+    return { candidate, speaker: statement.speaker, ...figuresFor(statement.text, near) }
+  })
+  // Only a statement with a quantity next to what is counted answers `how many`.
+  const answering = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)
+  if (answering.length === 0) return notInArticle(index, question)
+  const top = answering[0]!.candidate.coverage
+  const contenders = answering.filter((e) => e.candidate.coverage >= top - DISAGREEMENT_SLACK)
+  const differing = differingSpeakers(contenders)
+
+  const chosen: typeof answering = []
+  const take = (entry: (typeof answering)[number]): void => {
+    if (chosen.length >= maxQuotes || chosen.includes(entry)) return
+    const repeats = chosen.some(
+      (c) =>
+        nearDuplicate(index.lexicon, c.candidate.id, entry.candidate.id) ||
+        (c.speaker === entry.speaker && entry.figures.size > 0 && sameSet(c.figures, entry.figures)),
+    )
+    if (!repeats) chosen.push(entry)
+  }
+  take(answering[0]!)
+  // A contested figure is never given alone: each differing speaker's best figure comes next.
+  for (const speaker of differing) {
+    const entry = contenders.find((e) => e.speaker === speaker && e.figures.size > 0)
+    if (entry && !chosen.some((c) => c.speaker === speaker)) take(entry)
+  }
+  for (const entry of answering) take(entry)
+
+  const quotes = chosen.map((e) => quoteOf(index, e.candidate.id))
+  const disagreement = differing.length > 1
+  return { answered: true, question, quotes, disagreement, note: disagreement ? disagreementNote(differing) : null }
+}
+
+/** `What did Rajavi say?`: the source's own statements, quotations and reported speech first, in article order. */
+function sourceOnly(index: StatementIndex, question: string, query: Query, maxQuotes: number): Answer {
+  const ids: number[] = []
+  for (const name of query.source!.names) ids.push(...(index.speakers.statementsBy.get(name) ?? []))
+  const rank = (s: Statement): number => (s.kind === 'narration' ? 1 : 0)
+  ids.sort((a, b) => rank(index.statements[a]!) - rank(index.statements[b]!) || a - b)
+  const candidates = ids.map((id) => ({ id, coverage: 1, bySource: true, fitsType: false, score: 0 }))
+  const quotes = pickDistinct(index, candidates, maxQuotes).map((c) => quoteOf(index, c.id))
+  if (quotes.length === 0) return notInArticle(index, question)
+  return { answered: true, question, quotes, disagreement: false, note: null }
+}
+
+/** `What happened?` over one article (or a few): each article's opening statement. */
+function gist(index: StatementIndex, question: string, maxQuotes: number): Answer {
+  if (index.articles.length === 0 || index.articles.length > maxQuotes) return notInArticle(index, question)
+  const quotes = index.articles
+    .filter((a) => a.statements.length > 0)
+    .map((a) => quoteOf(index, index.statements.indexOf(a.statements[0]!)))
+  if (quotes.length === 0) return notInArticle(index, question)
+  return { answered: true, question, quotes, disagreement: false, note: null }
+}
+
+/** The best candidates, skipping any that repeat one already taken. */
+function pickDistinct(index: StatementIndex, candidates: readonly Candidate[], maxQuotes: number): Candidate[] {
+  const chosen: Candidate[] = []
+  for (const candidate of candidates) {
+    if (chosen.length >= maxQuotes) break
+    if (!chosen.some((c) => nearDuplicate(index.lexicon, c.id, candidate.id))) chosen.push(candidate)
+  }
+  return chosen
+}
+
+function quoteOf(index: StatementIndex, id: number) {
+  return toQuote(index.statements[id]!, index.articleOf[id]!)
+}
+
+function notInArticle(index: StatementIndex, question: string): Answer {
+  const note = index.articles.length > 1 ? "The loaded articles don't say." : "The article doesn't say."
+  return refuse(question, 'not-in-article', note)
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => a.has(x) && b.has(x))
+}
+
+/** More than `limit` code points, counted without walking past the limit. */
+function longerThan(text: string, limit: number): boolean {
+  if (text.length <= limit) return false
+  let count = 0
+  for (const _ of text) if (++count > limit) return true
+  return false
 }

@@ -1,0 +1,197 @@
+/**
+ * Finding the speakers a question names (`according to Amnesty`, `what did
+ * Rajavi say`, `what does the MEK claim`), through each article's speakers and
+ * their aliases. The directory is built once with the index; a question only
+ * looks words up in it.
+ */
+import { stemForm, unitsOf, type Unit } from './terms.js'
+import type { Article, Statement } from './types.js'
+
+/** What a run of question words can name: speakers (canonical names), and whether the words are a name proper. */
+interface KeyEntry {
+  readonly names: Set<string>
+  /** The whole of a name or alias (`Amnesty International`, `MEK`), not a short form of one (`Amnesty`). */
+  whole: boolean
+  /** Has a capital (`the Amnesty report`), unlike a bare description (`the report`). */
+  named: boolean
+}
+
+/** Names and aliases of every speaker, by their folded words. */
+export interface SpeakerDirectory {
+  readonly keys: ReadonlyMap<string, KeyEntry>
+  readonly longestKey: number
+  /** Statement numbers of each speaker, in index order. */
+  readonly statementsBy: ReadonlyMap<string, readonly number[]>
+}
+
+/** A speaker named in a question. */
+export interface SpeakerMention {
+  /** Canonical names the words stand for. */
+  readonly names: ReadonlySet<string>
+  /** Question units the name spans: `[start, end)`. */
+  readonly start: number
+  readonly end: number
+  /** The terms a statement must hold to mention the speaker by these words. */
+  readonly terms: readonly string[]
+  /** Asked as the source (`according to X`, `what did X say`, `X’s estimate`): restrict to what X says. */
+  readonly asSource: boolean
+}
+
+/** Words in names that say what a speaker is, not which: never a short form on their own. */
+const GENERIC = new Set(
+  `president vice prime minister ministry secretary director chief head leader spokesman spokeswoman spokesperson
+  official officials madam madame mr mrs ms dr sir general gen lord lady king queen prince international national
+  council party organization organisation group committee commission agency department office court supreme united
+  states nations people peoples republic democratic union association institute foundation center centre news times
+  post press daily world global human rights watch iranian american british south north east west new senior deputy
+  regional research middle africa university state federal house white army forces security police interior foreign
+  justice health public islamic revolutionary guards opposition resistance media broadcaster network tv television
+  radio report reports government administration military front movement league council board bureau service
+  iran iraq syria israel china russia korea japan india pakistan afghanistan egypt tunisia libya sudan turkey
+  france germany britain england america europe african european asia asian arab gulf kenya ethiopia nigeria saudi
+  ukraine lebanon yemen jordan qatar mexico canada brazil australia spain italy poland`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/** Verbs of saying and thinking: `what did X say`, `X claims`, `how does X describe`. */
+const SPEECH_VERBS = stemmedSet(
+  `say said says tell told claim report think thought believe estimate argue allege accuse describe call warn want
+  demand add note state insist admit deny suggest count feel mean urge respond react comment announce confirm reveal
+  conclude write wrote stress underscore put testify assert maintain predict explain blame`,
+)
+/** Nouns of what a source gives: `Amnesty’s figure`, `Rajavi’s words`, `the MEK’s death toll`. */
+const SPEECH_NOUNS = stemmedSet(
+  `figure figures estimate number numbers toll tally count claim statement view position take opinion response
+  reaction account words comment remarks report assessment version side stance verdict findings conclusion
+  perspective`,
+)
+const ADVERBS = new Set(['also', 'actually', 'really', 'ever', 'first', 'initially', 'later', 'then', 'originally', 'officially', 'publicly', 'exactly', 'just'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that'])
+
+/** Builds the directory of every speaker in the articles; statement numbers follow `statements`' order. */
+export function buildSpeakerDirectory(articles: readonly Article[], statements: readonly Statement[]): SpeakerDirectory {
+  const keys = new Map<string, KeyEntry>()
+  let longestKey = 1
+  const add = (key: string, name: string, whole: boolean, named: boolean): void => {
+    if (key === '') return
+    const entry = keys.get(key) ?? { names: new Set<string>(), whole: false, named: false }
+    entry.names.add(name)
+    entry.whole ||= whole
+    entry.named ||= named
+    keys.set(key, entry)
+    longestKey = Math.max(longestKey, key.split(' ').length)
+  }
+  for (const article of articles) {
+    const spoken = new Set(article.statements.map((s) => s.speaker))
+    const speakers = [...article.speakers]
+    for (const name of spoken) {
+      if (!speakers.some((sp) => sp.name === name)) speakers.push({ name, aliases: [], role: null })
+    }
+    for (const speaker of speakers) {
+      for (const alias of [speaker.name, ...speaker.aliases]) {
+        const units = unitsOf(alias).filter((u) => !u.stop)
+        const named = /\p{Lu}/u.test(alias.replace(/^(?:The|This|That)\s/u, ''))
+        add(units.map((u) => u.token.forms[0]!).join(' '), speaker.name, true, named)
+        // `PMOI/MEK` is also `PMOI` and `MEK`.
+        if (units.length === 1) for (const part of units[0]!.token.forms.slice(1)) add(part, speaker.name, true, named)
+        for (const short of shortForms(units)) add(short, speaker.name, false, true)
+      }
+    }
+  }
+  const statementsBy = new Map<string, number[]>()
+  statements.forEach((s, i) => {
+    const list = statementsBy.get(s.speaker)
+    if (list) list.push(i)
+    else statementsBy.set(s.speaker, [i])
+  })
+  return { keys, longestKey, statementsBy }
+}
+
+/**
+ * Short forms people use for a name: a person's first or last name (`Rajavi`,
+ * `Luther`), an organisation's own word (`Amnesty`); never a word that only
+ * says what the speaker is (`International`, `President`, `Iran`).
+ */
+function shortForms(units: readonly Unit[]): string[] {
+  if (units.length < 2) return []
+  const words = units.map((u) => u.token)
+  if (!words.every((t) => t.capitalized && (t.kind === 'word' || t.kind === 'acronym'))) return []
+  const forms = words.map((t) => t.forms[0]!)
+  const distinctive = forms.filter((f) => !GENERIC.has(f) && f.length >= 3)
+  const organisation = forms.some((f) => GENERIC.has(f) && !['madam', 'madame', 'mr', 'mrs', 'ms', 'dr', 'sir'].includes(f))
+  if (organisation) return distinctive.slice(0, 1).filter((f) => f === forms[0])
+  const first = forms[0]!
+  const last = forms[forms.length - 1]!
+  return [...new Set([first, last].filter((f) => distinctive.includes(f)))]
+}
+
+/** The speakers a question names, left to right, longest name first. */
+export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDirectory): SpeakerMention[] {
+  const content = units.map((u, i) => ({ unit: u, i })).filter(({ unit }) => !unit.stop)
+  const mentions: SpeakerMention[] = []
+  for (let c = 0; c < content.length; ) {
+    let found: { entry: KeyEntry; length: number } | null = null
+    for (let length = Math.min(directory.longestKey, content.length - c); length >= 1 && !found; length--) {
+      const key = content
+        .slice(c, c + length)
+        .map(({ unit }) => unit.token.forms[0]!)
+        .join(' ')
+      const entry = directory.keys.get(key)
+      if (entry) found = { entry, length }
+    }
+    if (!found) {
+      c++
+      continue
+    }
+    const start = content[c]!.i
+    const end = content[c + found.length - 1]!.i + 1
+    const asSource = isAskedAsSource(units, start, end)
+    // A description (`the report`) or a short form (`Amnesty`) names a speaker only when asked as the source.
+    if ((found.entry.whole && found.entry.named) || asSource) {
+      const terms = content.slice(c, c + found.length).map(({ unit }) => stemForm(unit.token.forms[0]!, unit.token.kind))
+      mentions.push({ names: found.entry.names, start, end, terms, asSource })
+    }
+    c += found.length
+  }
+  return mentions
+}
+
+/** `according to X`, `did X say`, `X claims`, `X’s figure`, `from X`. */
+function isAskedAsSource(units: readonly Unit[], start: number, end: number): boolean {
+  let before = start - 1
+  while (before >= 0 && DETERMINERS.has(units[before]!.token.forms[0]!)) before--
+  const previous = units[before]?.token.forms[0]
+  const twoBefore = units[before - 1]?.token.forms[0]
+  if (previous === 'to' && twoBefore === 'according') return true
+  if (previous === 'from' || (previous === 'by' && isSpeechVerb(units[before - 1]))) return true
+
+  let after = end
+  while (after < units.length && ADVERBS.has(units[after]!.token.forms[0]!)) after++
+  const next = units[after]
+  if (isSpeechVerb(next)) return true
+  // `Amnesty’s figure`, `the MEK’s death toll`: a possessive before what a source gives.
+  if (units[end - 1]!.token.possessive) {
+    for (let i = end; i < Math.min(units.length, end + 3); i++) if (isSpeechNoun(units[i])) return true
+  }
+  return false
+}
+
+/** A verb of saying or thinking: `say`, `claimed`, `estimates`. */
+export function isSpeechVerb(unit: Unit | undefined): boolean {
+  return unit !== undefined && unit.token.kind === 'word' && SPEECH_VERBS.has(unit.stems[0]!)
+}
+
+/** A noun for what a source gives: `figure`, `estimate`, `words`. */
+export function isSpeechNoun(unit: Unit | undefined): boolean {
+  return unit !== undefined && unit.token.kind === 'word' && SPEECH_NOUNS.has(unit.stems[0]!)
+}
+
+function stemmedSet(words: string): ReadonlySet<string> {
+  return new Set(
+    words
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => stemForm(w, 'word')),
+  )
+}

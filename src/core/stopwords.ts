@@ -1,0 +1,54 @@
+/**
+ * Words that carry no content for retrieval, folded as the tokenizer folds
+ * them (apostrophes dropped: `didn’t` → `didnt`). Question words are here
+ * too: the question's type is read from them before they are dropped.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are aren arent as at be because been before being below
+  between both but by can cannot cant could couldnt did didnt do does doesnt doing dont down during each either else
+  ever few for from further had hadnt has hasnt have havent having he hed hell hes her here heres hers herself him
+  himself his how hows i id ill im ive if in into is isnt it its itself just lets me more most much must mustnt my
+  myself neither no nor not now of off on once one only or other others ought our ours ourselves out over own same
+  shall shant she shed shell shes should shouldnt so some such than that thats the their theirs them themselves then
+  there theres these they theyd theyll theyre theyve this those though through to too under until up upon very via
+  was wasnt we wed well were weve werent what whats when whens where wheres whether which while who whos whom whose
+  why whys will with within without wont would wouldnt yet you youd youll youre youve your yours yourself yourselves
+  say says said saying tell tells told according mr mrs ms
+  ok okay please hi hello hey thanks thank`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/**
+ * Words that are empty in a question though they may mean something in an
+ * article: light verbs and nouns that only frame the asking (`What happened
+ * in Ahvaz?`, `Tell me about the sanctions`, `What does the article say?`).
+ */
+export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set(
+  `happen happens happened happening occur occurred occurring go goes going went gone get gets got getting do
+  thing things stuff anything something everything anyone someone anybody somebody know knows knew known
+  mention mentions mentioned talk talks talked talking explain explains explained
+  article articles story stories piece text news page source sources quote quotes quoted
+  exactly actually really basically specifically currently recently now still even ever anymore already yet
+  like kind sort lot lots way ways guy guys vs versus etc
+  give me us tell let make sure happened can could would should will carry
+  mean means meant consider considered regarded deemed`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/** Words that ask for the gist: `What is this about?`, `What happened?`, `Summarise the story`. */
+export const GIST_WORDS: ReadonlySet<string> = new Set(
+  `happen happens happened happening about summary summarise summarize summarised summarized gist overview
+  story article news main point points going`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/** Chat spellings of question words and common abbreviations, read as the word they stand for. */
+export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  whr: 'where', wher: 'where', wht: 'what', wat: 'what', hw: 'how', y: 'why', wen: 'when', u: 'you', ur: 'your',
+  pls: 'please', plz: 'please', govt: 'government', gov: 'government', dept: 'department', intl: 'international',
+  bc: 'because', cuz: 'because', abt: 'about', thru: 'through', tho: 'though', ppl: 'people', yrs: 'years',
+  yr: 'year',
+}

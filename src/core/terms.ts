@@ -1,0 +1,125 @@
+/**
+ * Tokens → the terms the index and the questions share: porter2 stems
+ * (`died` → `die`, where Porter 1 gives `di`) and synonym concepts
+ * (`murdered` → `~death`), with phrases (`death toll`, `step down`) read
+ * before their words.
+ */
+import { stem } from 'porter2'
+import { STOP_WORDS } from './stopwords.js'
+import { SYNONYM_GROUPS } from './synonyms.js'
+import { cleanForMatching, tokenize, type Token } from './tokenize.js'
+
+/** A word → its stem. */
+export type Stemmer = (word: string) => string
+
+/** One token with what it matches. */
+export interface Unit {
+  readonly token: Token
+  /** The token's own terms: the stem of each form (`pmoi/mek`, `pmoi`, `mek`; `kill`). */
+  readonly stems: readonly string[]
+  /** A stop word: matches nothing. */
+  readonly stop: boolean
+  /** Synonym concepts this token stands for (`~death`); for a phrase, on its first token only. */
+  readonly concepts: readonly string[]
+  /** Part of a phrase that began on an earlier token (its concept sits there). */
+  readonly inPhrase: boolean
+}
+
+const LETTERS = /^\p{L}+$/u
+const PHRASE_MAX = 4
+
+/** The stem of one folded form; figures and abbreviations are their own stems. */
+export function stemForm(form: string, kind: Token['kind']): string {
+  if (kind !== 'word' || !LETTERS.test(form)) return form
+  return stem(form)
+}
+
+/** A stemmer that remembers: indexing meets the same words again and again. */
+export function createStemmer(): Stemmer {
+  const memo = new Map<string, string>()
+  return (word) => {
+    let stemmed = memo.get(word)
+    if (stemmed === undefined) {
+      stemmed = stem(word)
+      memo.set(word, stemmed)
+    }
+    return stemmed
+  }
+}
+
+/** Stem sequence (space-joined) → concepts: `kill` → [`~death`], `death toll` → [`~death`]. */
+const CONCEPTS: ReadonlyMap<string, readonly string[]> = buildConcepts()
+
+function buildConcepts(): Map<string, string[]> {
+  const concepts = new Map<string, string[]>()
+  for (const [concept, entries] of Object.entries(SYNONYM_GROUPS)) {
+    for (const entry of entries) {
+      const key = tokenize(cleanForMatching(entry))
+        .map((t) => stemForm(t.forms[0]!, t.kind))
+        .join(' ')
+      const list = concepts.get(key) ?? []
+      if (!list.includes(`~${concept}`)) list.push(`~${concept}`)
+      concepts.set(key, list)
+    }
+  }
+  return concepts
+}
+
+/** The single words of the synonym list, folded: `fatalities`, `detainees`, … */
+export function synonymWords(): string[] {
+  return Object.values(SYNONYM_GROUPS)
+    .flat()
+    .filter((entry) => /^[\p{L}]+$/u.test(entry))
+    .map((entry) => entry.toLowerCase())
+}
+
+/** True when the word (folded) is one the synonym list knows: no need to correct its spelling. */
+export function isSynonymWord(stemmed: string): boolean {
+  return CONCEPTS.has(stemmed)
+}
+
+/** Tokens → units: stems, stop words, and synonym concepts (longest phrase first). */
+export function toUnits(tokens: readonly Token[], stemmer: Stemmer = stem): Unit[] {
+  const stems = tokens.map((t) => t.forms.map((f) => (t.kind === 'word' && LETTERS.test(f) ? stemmer(f) : f)))
+  const stop = tokens.map((t) => t.kind === 'word' && t.forms.length === 1 && STOP_WORDS.has(t.forms[0]!))
+  const concepts: (readonly string[])[] = tokens.map(() => [])
+  const inPhrase = tokens.map(() => false)
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (inPhrase[i]) continue
+    for (let length = Math.min(PHRASE_MAX, tokens.length - i); length >= 1; length--) {
+      let key = stems[i]![0]!
+      for (let j = i + 1; j < i + length; j++) key += ` ${stems[j]![0]!}`
+      const found = CONCEPTS.get(key)
+      if (!found) continue
+      concepts[i] = found
+      for (let j = i + 1; j < i + length; j++) inPhrase[j] = true
+      break
+    }
+  }
+  return tokens.map((token, i) => ({
+    token,
+    stems: stems[i]!,
+    stop: stop[i]!,
+    concepts: concepts[i]!,
+    inPhrase: inPhrase[i]!,
+  }))
+}
+
+/** Text → units, in one call. */
+export function unitsOf(text: string, stemmer: Stemmer = stem): Unit[] {
+  return toUnits(tokenize(cleanForMatching(text)), stemmer)
+}
+
+/**
+ * The terms a statement is indexed under, in order, repeats kept (term
+ * frequency counts): each content word's stems, then its concepts.
+ */
+export function indexTerms(units: readonly Unit[]): string[] {
+  const terms: string[] = []
+  for (const unit of units) {
+    if (!unit.stop) terms.push(...unit.stems)
+    terms.push(...unit.concepts)
+  }
+  return terms
+}
