@@ -1,8 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { classifyBlocks } from '../core/article.js'
-import type { ArticleInput } from '../core/library.js'
-import { htmlToArticle } from './files/html.js'
+import { createLibrary, type ArticleInput, type Library } from '../core/library.js'
 import { markdownToArticle } from './files/markdown.js'
 import { decodeText, type Converted } from './files/text.js'
 
@@ -89,15 +88,25 @@ export async function loadArticles(path: string, options: { cache?: LoadCache } 
   return { articles, problems }
 }
 
+/** The library of everything `loadArticles` could read at `path`, and what it could not. */
+export async function loadLibrary(
+  path: string,
+  options: { cache?: LoadCache } = {},
+): Promise<LoadResult & { readonly library: Library }> {
+  const loaded = await loadArticles(path, options)
+  return { ...loaded, library: createLibrary(loaded.articles) }
+}
+
 /** One file's article, or why it is not one. */
 export type ParsedFile = { readonly ok: true; readonly article: ArticleInput } | { readonly ok: false; readonly reason: string }
 
 /**
  * Reads an article from a file's bytes; the format comes from the name's
- * ending (anything else is read as plain text). Pure: `npm run add` checks a
- * download with it before saving.
+ * ending (anything else is read as plain text). No I/O: `npm run add` checks a
+ * download with it before saving. Asynchronous only because the HTML reader
+ * (linkedom, ~0.3 s to import) is loaded the first time a page turns up.
  */
-export function parseArticle(name: string, bytes: Uint8Array): ParsedFile {
+export async function parseArticle(name: string, bytes: Uint8Array): Promise<ParsedFile> {
   const id = basename(name)
   const ext = extname(id).toLowerCase()
   const fallbackTitle = id.replace(/(\.source)?\.[^.]+$/i, '')
@@ -106,6 +115,7 @@ export function parseArticle(name: string, bytes: Uint8Array): ParsedFile {
   if (isHtml) {
     const decoded = decodeHtml(bytes)
     if (!decoded.ok) return decoded
+    const { htmlToArticle } = await import('./files/html.js')
     converted = htmlToArticle(decoded.text, fallbackTitle)
   } else {
     const decoded = decodeText(bytes)
@@ -128,7 +138,7 @@ async function loadFile(path: string, cache: LoadCache | undefined): Promise<Par
     const info = await stat(path)
     const cached = cache?.get(path)
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result
-    const result = parseArticle(path, await readFile(path))
+    const result = await parseArticle(path, await readFile(path))
     cache?.set(path, { size: info.size, mtimeMs: info.mtimeMs, result })
     return result
   } catch (error) {

@@ -18,7 +18,7 @@ afterEach(async () => {
 })
 
 async function parseFile(path: string) {
-  const result = parseArticle(path, await readFile(path))
+  const result = await parseArticle(path, await readFile(path))
   if (!result.ok) throw new Error(`${path}: ${result.reason}`)
   return result.article
 }
@@ -76,14 +76,14 @@ describe('HTML pages', () => {
     expect(wapo.meta).toMatchObject({ byline: 'Erin Cunningham', publisher: 'Washington Post', date: '2015-03-18' })
   })
 
-  it('GIVEN a page whose only date and publisher are in JSON-LD and whose address is in a saved-from comment THEN those are used', () => {
+  it('GIVEN a page whose only date and publisher are in JSON-LD and whose address is in a saved-from comment THEN those are used', async () => {
     const html = `<!-- saved from url=(0037)https://example.net/2020/01/02/story -->
 <html><head><title>Floods close schools</title>
 <script type="application/ld+json">[{"@graph":[{"@type":"NewsArticle","datePublished":"2020-01-02T07:00:00-05:00","author":[{"name":"Kim Lee"},{"name":"Sam Ode"}],"publisher":{"name":"Example Net"}}]}]</script>
 <script type="application/ld+json">{ not json</script></head>
 <body><article><p>Schools across the valley closed on Thursday after the river burst its banks, officials said.</p>
 <p>More than 300 homes were flooded, according to the fire service, and roads into the town were cut.</p></article></body></html>`
-    const result = parseArticle('floods.html', new TextEncoder().encode(html))
+    const result = await parseArticle('floods.html', new TextEncoder().encode(html))
     expect(result.ok && result.article.meta).toEqual({
       title: 'Floods close schools',
       url: 'https://example.net/2020/01/02/story',
@@ -93,15 +93,15 @@ describe('HTML pages', () => {
     })
   })
 
-  it('GIVEN a page in windows-1252 that declares it THEN its accented letters are read right', () => {
+  it('GIVEN a page in windows-1252 that declares it THEN its accented letters are read right', async () => {
     const body = '<html><head><meta charset="windows-1252"><title>Caf\xe9 reopens</title></head><body><article><p>The caf\xe9 on the square reopened on Monday after a fire in March, its owner said.</p><p>About 40 people queued before the doors opened, according to neighbours.</p></article></body></html>'
     const bytes = Uint8Array.from(body, (c) => c.charCodeAt(0))
-    const result = parseArticle('cafe.html', bytes)
+    const result = await parseArticle('cafe.html', bytes)
     expect(result.ok && result.article.text).toContain('The café on the square reopened')
   })
 
-  it('GIVEN a page with no article in it THEN it is reported, not loaded', () => {
-    const result = parseArticle('empty-page.html', new TextEncoder().encode('<html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>'))
+  it('GIVEN a page with no article in it THEN it is reported, not loaded', async () => {
+    const result = await parseArticle('empty-page.html', new TextEncoder().encode('<html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>'))
     expect(result).toEqual({ ok: false, reason: 'no article text found in the page' })
   })
 })
@@ -126,14 +126,14 @@ describe('Markdown articles', () => {
     expect(article.text).not.toMatch(/[*#>`[\]]|embedded player/)
   })
 
-  it('GIVEN a Markdown file without front matter THEN its first heading is the title', () => {
-    const result = parseArticle('note.md', new TextEncoder().encode('# Bridge reopens\n\nThe bridge reopened on _Friday_ after repairs, the council said.\n'))
+  it('GIVEN a Markdown file without front matter THEN its first heading is the title', async () => {
+    const result = await parseArticle('note.md', new TextEncoder().encode('# Bridge reopens\n\nThe bridge reopened on _Friday_ after repairs, the council said.\n'))
     expect(result.ok && result.article.text).toBe('Bridge reopens\n\nThe bridge reopened on Friday after repairs, the council said.\n')
     expect(result.ok && result.article.meta).toEqual({ title: 'Bridge reopens' })
   })
 
-  it('GIVEN front matter that is never closed THEN the file is reported with that reason', () => {
-    const result = parseArticle('broken.md', new TextEncoder().encode('---\ntitle: x\n\nBody text here.\n'))
+  it('GIVEN front matter that is never closed THEN the file is reported with that reason', async () => {
+    const result = await parseArticle('broken.md', new TextEncoder().encode('---\ntitle: x\n\nBody text here.\n'))
     expect(result).toEqual({ ok: false, reason: 'front matter is not closed (no second --- line)' })
   })
 })
