@@ -13,11 +13,15 @@ export interface LocatedSpan extends Span {
 interface Draft {
   readonly span: LocatedSpan
   /** Whether the sentence is (mostly) a quotation: it starts inside one, or is mostly quoted. */
-  readonly direct: boolean
+  direct: boolean
+  /** Mostly quoted but uncued: a quotation resumed mid-sentence, the speaker's only if one spoke just before. */
+  readonly resumes: boolean
   /** The quotation the sentence opens in, shared by every sentence of a multi-sentence quotation. */
   readonly quotation: Quotation | null
   readonly cue: { readonly match: CueMatch; readonly entity: number } | null
   entity: number | null
+  /** The last person named up to this sentence, for a quotation nobody is cued for. */
+  readonly lastPerson: number | null
 }
 
 /**
@@ -50,10 +54,11 @@ export function attribute(
     // `alleging that '…'`, `saying that it “…”`: quoted words inside indirect speech are reported, not direct.
     const indirect = /\bthat\s*(?:\p{L}+\s+)?§/u.test(masked)
     const direct = opensInQuote || (quotedShare >= 0.5 && !indirect && cue !== null && (cue.match.type === 'before' || cue.match.type === 'participle' || cue.match.type === 'after'))
-    drafts.push({ span, direct, quotation: inQuote[0] ?? null, cue, entity: cue?.entity ?? null })
+    const resumes = !direct && cue === null && quotedShare >= 0.5 && !indirect
+    drafts.push({ span, direct: direct || resumes, resumes, quotation: inQuote[0] ?? null, cue, entity: cue?.entity ?? null, lastPerson: registry.lastPersonId() })
   }
 
-  assignQuotations(drafts, registry)
+  assignQuotations(drafts)
   assignListItems(drafts, original)
   const narrator = narratorOf(registry, meta)
   const statements = drafts.map((d): Statement => {
@@ -134,7 +139,7 @@ function noticeSubject(registry: SpeakerRegistry, masked: string, text: string, 
  * others; a quotation with no cue continues the speaker of the one before it
  * in the paragraph or the paragraph before, else the last person named.
  */
-function assignQuotations(drafts: Draft[], registry: SpeakerRegistry): void {
+function assignQuotations(drafts: Draft[]): void {
   const groups: Draft[][] = []
   for (const d of drafts) {
     if (!d.direct) continue
@@ -151,8 +156,11 @@ function assignQuotations(drafts: Draft[], registry: SpeakerRegistry): void {
     if (entity === null) {
       const before = drafts[drafts.indexOf(first) - 1]
       const nearby: number | null = lastQuoted && first.span.paragraph - lastQuoted.paragraph <= 1 ? lastQuoted.entity : null
-      entity = nearby ?? (before && before.entity !== null && before.span.paragraph >= first.span.paragraph - 1 ? before.entity : null) ?? registry.lastPersonId()
+      const previous = before && before.entity !== null && before.span.paragraph >= first.span.paragraph - 1 ? before.entity : null
+      // A quotation resumed mid-sentence continues only a speaker quoted just before it.
+      entity = first.resumes ? (before?.quotation ? previous : null) : (nearby ?? previous ?? first.lastPerson)
     }
+    if (entity === null) for (const d of group) d.direct = false
     for (const d of group) d.entity = entity
     if (entity !== null) lastQuoted = { entity, paragraph: group[group.length - 1]!.span.paragraph }
   }

@@ -23,12 +23,13 @@ const SPEECH_VERBS = [
   'called on', 'called for', 'calls on', 'calls for', 'is calling for', 'is calling on', 'is reporting',
   'are reporting', 'has reported', 'have reported', 'has said', 'have said', 'had said', 'has called on',
   'has called for', 'has also called on', 'has also called for', 'has argued', 'has warned', 'has urged',
-  'made similar claims', 'gave a statement', 'pleaded', 'blamed', 'blames',
+  'made similar claims', 'gave a statement', 'pleaded', 'blamed', 'blames', 'pointed out', 'points out',
+  'has pointed out', 'have pointed out', 'boasted', 'hailed', 'praised', 'criticized', 'criticised',
 ]
 
 const VERB = `(?:${[...new Set(SPEECH_VERBS)].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+')).join('|')})`
 /** Adverbs and auxiliaries that may stand between a speaker and the verb: `has also`, `repeatedly`. */
-const BETWEEN = '(?:(?:has|have|had|also|further|later|then|repeatedly|previously|earlier|again|publicly|recently|reportedly|separately|first|once|often|long|already|still|now|subsequently|allegedly|formally|flatly|privately|openly)\\s+){0,3}'
+const BETWEEN = '(?:(?:[a-z]{3,}ly(?<!only|early|july|italy)|has|have|had|also|further|later|then|repeatedly|previously|earlier|again|publicly|recently|reportedly|separately|first|once|often|long|already|still|now|subsequently|allegedly|formally|flatly|privately|openly)\\s+){0,3}'
 const PARTICIPLES = '(?:saying|telling\\s+[^,:§]{1,60}?|adding|noting|insisting|warning|arguing|explaining|declaring|writing|stating|claiming|alleging|asking|urging|describing\\s+[^§]{1,40}?\\s+as)'
 
 /** A cue found in a sentence: the speaker phrase and the whole attributing words, as offsets into the sentence. */
@@ -47,8 +48,9 @@ const BEFORE_QUOTE = new RegExp(`^(.{1,160}?)\\s+${BETWEEN}(${VERB})(?:\\s+[^§:
 const PARTICIPLE_BEFORE_QUOTE = new RegExp(`,\\s*(${PARTICIPLES})(?:\\s+[^§:]{0,40}?)?\\s*[:,]?\\s*§`, 'u')
 /** `An opposition group quoted their mother Bahieh Namjou as saying …`: the one quoted is the speaker. */
 const QUOTED_AS_SAYING = /\bquoted\s+([^,;§]{2,80}?)\s+as\s+saying\b/u
-const ACCORDING = /\b[Aa]ccording to\s+([^,.;§()]{2,80}?)(?=\s*(?:[,.;)]|$))/u
-const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?)\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|late|early|earlier|later|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)`, 'gu')
+const ACCORDING = /\b[Aa]ccording to\s+([^,.;§()—–]{2,80}?)(?=\s*(?:[,.;)—–]|$))/u
+// `the source, who said he had spoken to people inside, told Reuters`: a relative clause may stand between speaker and verb.
+const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?)(?:,\\s*(?:who|which)\\s[^,;§]{1,120},)?\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|late|early|earlier|later|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2}\\s*(?:[,.;]|$))`, 'gu')
 const VERB_ANYWHERE = new RegExp(`(\\s+${BETWEEN})(${VERB})\\b`, 'gu')
 /** Verbs that are also plural nouns (`reports and footage`): verbs only when a clause follows. */
 const AMBIGUOUS_VERBS = new Set(['confirmed', 'confirms', 'reports', 'claims', 'notes', 'states', 'reads', 'demands', 'promises', 'says', 'adds', 'estimates', 'indicates', 'suggests', 'calls on', 'calls for', 'read', 'posted'])
@@ -62,8 +64,8 @@ export function holdsSpeechVerb(phrase: string): boolean {
 }
 
 /** Words that open an introductory phrase before the subject: `In Washington,`, `Earlier Saturday,`. */
-const INTRO = /^(?:(?:in|on|at|earlier|later|last|since|after|before|during|but|however|meanwhile|still|yet|and|so|also|then|separately|despite|although|though|while|when|hours|days|weeks|months|in addition|speaking|asked|talking|earlier on|previously|now|today|yesterday|by contrast|instead|with|for|as)\b[^,§]{0,100},\s*)+/iu
-const LEADING_CONJUNCTION = /^(?:But|And|Yet|So|However|Still|Meanwhile|Also)\s+/u
+const INTRO = /^(?:(?:over|amid|throughout|within|following|given|under|in|on|at|earlier|later|last|since|after|before|during|but|however|meanwhile|still|yet|and|so|also|then|separately|despite|although|though|while|when|hours|days|weeks|months|in addition|speaking|asked|talking|earlier on|previously|now|today|yesterday|by contrast|instead|with|for|as)\b[^,§]{0,100},\s*)+/iu
+const LEADING_CONJUNCTION = /^(?:(?:but|and|yet|so|however|still|meanwhile|also|as)\s+)+/iu
 
 /** Masks quoted text with `§`, keeping length. `quoted(i)` says whether sentence offset i is inside a quotation. */
 export function mask(sentence: string, quoted: (i: number) => boolean): string {

@@ -88,11 +88,14 @@ export interface ParsedPhrase {
   readonly organisation: boolean
 }
 
+/** Capitalised words that open sentences and phrases but never names. */
+const LEADING_FUNCTION_WORDS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'From', 'With', 'After', 'Before', 'According', 'Since', 'When', 'While', 'If', 'As', 'By', 'Of', 'To', 'This', 'That', 'Its', 'Their', 'His', 'Her', 'Our', 'Last', 'Earlier', 'Later', 'Then', 'Despite', 'During', 'Under', 'Over', 'Meanwhile', 'However'])
+
 /** Words after a head noun: `a source close to the brothers`, `one man allegedly tortured with electricity`. */
 const HEAD_STOPS = new Set(['close', 'from', 'with', 'in', 'at', 'who', 'which', 'near', 'to', 'for', 'on', 'allegedly', 'based', 'familiar', 'involved', 'speaking', 'inside', 'outside'])
 
 const CAPITALISED = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}+(?:\/\p{Lu}+)+|\d+\p{L}*)$/u
-const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'da', 'bin', 'al', 'van', 'von', 'der', 'for', 'and', 'y', 'le', 'la', 'ibn', 'el'])
+const CONNECTORS = new Set(['of', 'on', 'the', 'de', 'del', 'da', 'bin', 'al', 'van', 'von', 'der', 'for', 'and', 'y', 'le', 'la', 'ibn', 'el'])
 
 /** Takes a speaker phrase apart into name, role and description. */
 export function parsePhrase(phrase: string): ParsedPhrase {
@@ -116,16 +119,23 @@ export function parsePhrase(phrase: string): ParsedPhrase {
   // A parenthesised short form: `People's Mojahedin Organization of Iran (PMOI/MEK)`.
   const paren = /\s*\(([^()]{1,30})\)\s*$/.exec(text)
   if (paren) {
-    aliases.push(paren[1]!.trim())
+    // `(PMOI/MEK)` is a short form; `(pictured)`, `(left)` are not.
+    if (/^\p{Lu}/u.test(paren[1]!.trim())) aliases.push(paren[1]!.trim())
     text = text.slice(0, paren.index).trim()
   }
   const words = text.split(/\s+/).filter(Boolean)
+  // `In Amnesty International's release`: a capitalised function word opening a sentence is not part of a name.
+  while (words.length > 1 && LEADING_FUNCTION_WORDS.has(words[0]!)) words.shift()
+  const lastWord = words[words.length - 1]
+  if (lastWord && /^\p{Lu}.*[’']s$/u.test(lastWord)) words[words.length - 1] = lastWord.replace(/[’']s$/, '')
   // The name is the run of capitalised words at the end of the phrase (connectors allowed inside).
   let i = words.length
   while (i > 0) {
     const w = words[i - 1]!
     const lower = w.toLowerCase()
-    if (CAPITALISED.test(w) && !TITLE_WORDS.has(lower.replace(/[’']s$/, ''))) {
+    // A title word ends a person's name (`NCRI President Rajavi`) but belongs to an organisation's (`Australian Press Council`).
+    const inOrganisation = words.slice(i).some((x) => ORGANISATION_MARKERS.has(x.toLowerCase()))
+    if (CAPITALISED.test(w) && (!TITLE_WORDS.has(lower.replace(/[’']s$/, '')) || inOrganisation)) {
       i--
       continue
     }

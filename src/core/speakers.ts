@@ -20,6 +20,8 @@ interface Entity {
   readonly tokens: Set<string>
   role: string | null
   kind: 'person' | 'organisation' | 'group'
+  /** Named only by a description (`Another man`, `Iran's interior minister`): names never match it. */
+  described: boolean
   lastSeen: number
 }
 
@@ -144,10 +146,11 @@ export class SpeakerRegistry {
     const name = parsed.source.replace(/^(?:the)\s+/i, '')
     const display = name.charAt(0).toUpperCase() + name.slice(1)
     const key = display.toLowerCase()
-    const existing = this.entities.find((e) => e.kind === 'group' && e.name.toLowerCase() === key)
+    const existing = this.entities.find((e) => e.described && e.name.toLowerCase() === key)
     if (existing) return existing
     const entity = this.create(display, parsed)
     entity.kind = ONE_PERSON.has(parsed.head) ? 'person' : 'group'
+    entity.described = true
     return entity
   }
 
@@ -166,7 +169,7 @@ export class SpeakerRegistry {
     const tokens = new Set(nameTokens(description))
     let best: Entity | null = null
     for (const e of this.entities) {
-      if (e.kind === 'group') continue
+      if (e.kind === 'group' || e.described) continue
       const own = [...e.aliases].filter((a) => /^\p{Lu}/u.test(a))
       const hit = own.some((alias) => {
         const t = nameTokens(alias)
@@ -184,7 +187,7 @@ export class SpeakerRegistry {
     const exact = [name, ...aliases].map((a) => a.toLowerCase())
     let best: Entity | null = null
     for (const e of this.entities) {
-      if (e.kind === 'group') continue
+      if (e.kind === 'group' || e.described) continue
       const own = [...e.aliases].map((a) => a.toLowerCase())
       const fits = exact.some((a) => own.includes(a)) || this.tokensFit(wanted, e)
       if (fits && (!best || e.lastSeen > best.lastSeen)) best = e
@@ -198,7 +201,9 @@ export class SpeakerRegistry {
     const full = nameTokens(e.name)
     if (wanted.length === 1) {
       const w = wanted[0]!
-      if (e.kind === 'organisation') return full[0] === w || [...e.aliases].some((a) => a.toLowerCase() === w)
+      // `Iran` is not `Iran's Supreme Court`: a possessive first word is not the organisation's short name.
+      const possessive = /^\S+[’']s\s/u.test(e.name)
+      if (e.kind === 'organisation') return (full[0] === w && !possessive) || [...e.aliases].some((a) => a.toLowerCase() === w)
       return full[0] === w || full[full.length - 1] === w
     }
     return wanted.every((w) => e.tokens.has(w)) && (wanted.length >= 2 || full.length === 1)
@@ -211,7 +216,8 @@ export class SpeakerRegistry {
     let best: { parsed: ParsedPhrase; distance: number } | null = null
     for (const { start, parsed, tokens } of this.mentions) {
       if (tokens.length <= wanted.length) continue
-      const fits = wanted.length === 1 ? tokens[0] === wanted[0] || tokens[tokens.length - 1] === wanted[0] : wanted.every((w) => tokens.includes(w))
+      const possessive = /^\S+[’']s\s/u.test(parsed.name!)
+      const fits = wanted.length === 1 ? (tokens[0] === wanted[0] && !possessive) || tokens[tokens.length - 1] === wanted[0] : wanted.every((w) => tokens.includes(w))
       if (!fits) continue
       // Before the cue is better than after it; nearer is better than farther.
       const distance = start <= at ? at - start : 1e9 + start - at
@@ -232,6 +238,7 @@ export class SpeakerRegistry {
       tokens: new Set(nameTokens(name)),
       role: null,
       kind: parsed.organisation || isOrganisationName(name, parsed.aliases) ? 'organisation' : 'person',
+      described: false,
       lastSeen: 0,
     }
     this.entities.push(entity)
