@@ -45,6 +45,8 @@ export interface FakeDiscord {
   waitForSessions(kind: 'identified' | 'resumed', count: number, timeoutMs?: number): Promise<void>
   /** Dispatches a slash command (INTERACTION_CREATE) once a session is live; returns the interaction's id and token. */
   interact(command: string, options?: Record<string, string>, user?: FakeUser): Promise<{ id: string; token: string }>
+  /** Dispatches an autocomplete interaction: `typed` so far in option `option` of `command`. */
+  typeAhead(command: string, option: string, typed: string, user?: FakeUser): Promise<{ id: string; token: string }>
   /** Dispatches MESSAGE_CREATE: in the server channel (`dm: false`) or a DM. */
   say(message: { content: string; mentionsBot?: boolean; mentionEveryone?: boolean; dm?: boolean; user?: FakeUser; bot?: boolean }): Promise<{ id: string; channel: string }>
   /** Closes the live gateway connection with this close code, as Discord does. */
@@ -272,6 +274,37 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     return live.socket
   }
 
+  async function sendInteraction(type: 2 | 4, command: string, options: unknown[], user: FakeUser): Promise<{ id: string; token: string }> {
+    const socket = await liveSocket()
+    const id = snowflake()
+    const token = `interaction-token-${id}`
+    dispatch(
+      'INTERACTION_CREATE',
+      {
+        id,
+        application_id: ids.app,
+        type,
+        token,
+        version: 1,
+        guild_id: ids.guild,
+        channel_id: ids.channel,
+        channel: { id: ids.channel, type: 0, name: 'news', guild_id: ids.guild },
+        guild: { id: ids.guild, locale: 'en-US', features: [] },
+        member: { user: userJson(user), roles: [], permissions: '0', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+        data: { id: commandIds.get(command) ?? snowflake(), name: command, type: 1, options },
+        locale: 'en-US',
+        guild_locale: 'en-US',
+        app_permissions: '0',
+        // Without these two discord.js drops the interaction silently.
+        entitlements: [],
+        authorizing_integration_owners: {},
+        context: 0,
+      },
+      socket,
+    )
+    return { id, token }
+  }
+
   return {
     apiUrl: `http://${origin}/api`,
     ids,
@@ -316,39 +349,12 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       })
     },
 
-    async interact(command, options = {}, user = ALICE) {
-      const socket = await liveSocket()
-      const id = snowflake()
-      const token = `interaction-token-${id}`
-      dispatch(
-        'INTERACTION_CREATE',
-        {
-          id,
-          application_id: ids.app,
-          type: 2,
-          token,
-          version: 1,
-          guild_id: ids.guild,
-          channel_id: ids.channel,
-          channel: { id: ids.channel, type: 0, name: 'news', guild_id: ids.guild },
-          guild: { id: ids.guild, locale: 'en-US', features: [] },
-          member: { user: userJson(user), roles: [], permissions: '0', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-          data: {
-            id: commandIds.get(command) ?? snowflake(),
-            name: command,
-            type: 1,
-            options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })),
-          },
-          locale: 'en-US',
-          guild_locale: 'en-US',
-          app_permissions: '0',
-          entitlements: [],
-          authorizing_integration_owners: {},
-          context: 0,
-        },
-        socket,
-      )
-      return { id, token }
+    interact(command, options = {}, user = ALICE) {
+      return sendInteraction(2, command, Object.entries(options).map(([name, value]) => ({ name, type: 3, value })), user)
+    },
+
+    typeAhead(command, option, typed, user = ALICE) {
+      return sendInteraction(4, command, [{ name: option, type: 3, value: typed, focused: true }], user)
     },
 
     async say({ content, mentionsBot = true, mentionEveryone = false, dm = false, user = ALICE, bot: fromBot = false }) {

@@ -51,7 +51,8 @@ export const COMMANDS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[
         .setName(OPTION.speaker)
         .setDescription('A name as the articles give it, e.g. Rajavi or Amnesty International')
         .setRequired(true)
-        .setMaxLength(SPEAKER_MAX_LENGTH),
+        .setMaxLength(SPEAKER_MAX_LENGTH)
+        .setAutocomplete(true),
     )
     .toJSON(),
   command(COMMAND.articles, 'The articles Verbatim has loaded, with dates and links.').toJSON(),

@@ -1,8 +1,9 @@
-import { MessageFlags, type ChatInputCommandInteraction, type Message } from 'discord.js'
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Message } from 'discord.js'
 import type { Library } from '../../core/library.js'
 import { rateLimited } from '../../core/refusal.js'
 import type { Logger } from '../../logger.js'
 import type { RateLimiter } from '../rateLimit.js'
+import { speakerChoices } from './autocomplete.js'
 import { COMMAND, OPTION } from './commands.js'
 import { questionFromMention } from './mention.js'
 import { notice, renderApology, renderArticles, renderDiscord, renderSources, type DiscordReply } from './render.js'
@@ -71,6 +72,17 @@ async function apologise(interaction: ChatInputCommandInteraction): Promise<void
   // Deleted first: Discord turns the first follow-up of a deferred reply into that (public) reply.
   if (interaction.deferred && !interaction.replied) await interaction.deleteReply()
   await interaction.followUp(apology)
+}
+
+/** Suggests speakers while `/quotes speaker:` is typed. Not rate limited: Discord sends one per keystroke. */
+export async function suggest(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
+  try {
+    const choices = interaction.commandName === COMMAND.quotes ? speakerChoices(deps.library.sources(), interaction.options.getFocused()) : []
+    await interaction.respond(choices)
+  } catch (error) {
+    // Nothing to apologise to: the user just sees no suggestions.
+    deps.logger.warn({ err: describeError(error, [interaction.token]), interaction: interaction.id }, 'Discord: suggesting speakers failed')
+  }
 }
 
 /** Whether a message is for the bot: every DM, and server messages that mention the bot itself (not @everyone, not a role). */

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js'
 import type { Library } from '../../core/library.js'
 import type { Logger } from '../../logger.js'
 import type { RateLimiter } from '../rateLimit.js'
-import { answerInteraction, answerMention, describeError, isForBot } from './handlers.js'
+import { answerInteraction, answerMention, describeError, isForBot, suggest } from './handlers.js'
 import { noMentions, notice } from './render.js'
 
 /** What the Discord adapter needs from the rest of the app. */
@@ -36,6 +36,10 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
   }
 
   client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isAutocomplete()) {
+      if (accepting) track(suggest(interaction, deps))
+      return
+    }
     if (!interaction.isChatInputCommand()) return
     if (!accepting) {
       const closing = { ...notice('Verbatim is restarting; ask again in a minute.'), flags: MessageFlags.Ephemeral } as const

@@ -170,6 +170,15 @@ describe('startDiscord against the fake Discord', () => {
     if (kept.length < answer.quotes.length) expect(shown).toContain(`${answer.quotes.length - kept.length} quote`)
   })
 
+  it('GIVEN someone typing /quotes speaker:raj THEN Discord is offered the matching speakers', async () => {
+    const { token } = await run.fake.typeAhead('quotes', 'speaker', 'raj')
+    const callback = await run.fake.waitForCall(isCallback(token))
+    expect(callback.body.type).toBe(8)
+    const names = (callback.body.data.choices as { name: string }[]).map((c) => c.name)
+    expect(names).toContain('Maryam Rajavi')
+    expect(names.every((n) => n.toLowerCase().includes('raj'))).toBe(true)
+  })
+
   it('GIVEN /articles THEN the edit lists every loaded article', async () => {
     const { token } = await run.fake.interact('articles')
     const edit = await run.fake.waitForCall(isEdit(token))
@@ -199,7 +208,8 @@ describe('startDiscord against the fake Discord', () => {
     const withMessages = run.fake.calls.filter((c) => c.body && typeof c.body === 'object' && ('embeds' in c.body || 'data' in c.body))
     expect(withMessages.length).toBeGreaterThan(10)
     for (const call of withMessages) {
-      const body = call.body.type === 5 ? null : (call.body.data ?? call.body)
+      // A deferral (5) and autocomplete choices (8) carry no message, so nothing that could mention.
+      const body = call.body.type === 5 || call.body.type === 8 ? null : (call.body.data ?? call.body)
       if (body) expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false })
     }
     const log = run.logLines.join('')
