@@ -99,7 +99,8 @@ export function startRepl(options: ReplOptions): Promise<void> {
         reply = `Sorry, something went wrong with that one (${error instanceof Error ? error.message : String(error)}). Try another question.`
       }
       if (reply === 'quit') return rl.close()
-      if (reply !== null) write(interactive ? reply : `${reply}\n`)
+      // Piped, a blank line separates one reply from the next.
+      if (reply !== null) write(interactive ? reply : `${reply}\n\n`)
       if (interactive) rl.prompt()
     })
 
