@@ -1,0 +1,276 @@
+/**
+ * How Verbatim's cost grows with its corpus, against the floor set by its own
+ * search engine. For each corpus size: ingest + index time, heap after
+ * indexing, answer latency p50/p99 over varied questions (answerable and
+ * not), raw minisearch latency for the same questions on the same index, and
+ * their ratio; for the largest size (10,000 by default), a restart from the
+ * index cache in a fresh process.
+ *
+ *   npm run bench                                  all sizes, a table
+ *   npm run bench -- --sizes 1,1000 --json         one JSON object a size a line
+ *   npm run bench -- --sizes 100 --questions 2000 --seed 7 --restart
+ *
+ * Run through `npm run bench` (node --expose-gc), so that heap figures are
+ * taken after a full collection. Figures are wall-clock: on a shared machine,
+ * look at the load average printed beside them.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { cacheKey, writeCachedLibrary } from '../src/adapters/indexCache.js'
+import { createLibrary, type ArticleInput, type IndexedLibrary } from '../src/core/library.js'
+import { createCorpusGenerator } from './bench/corpus.js'
+import { collectGarbage, heapUsedMB, quantile, round, timed } from './bench/measure.js'
+import { benchQuestions, type BenchQuestion } from './bench/questions.js'
+
+/** One size's figures: the `--json` contract (other tools read these keys). */
+interface SizeFigures {
+  readonly articles: number
+  readonly statements: number
+  readonly indexMs: number
+  readonly heapMB: number
+  readonly answerP50Ms: number
+  readonly answerP99Ms: number
+  readonly rawP50Ms: number
+  readonly rawP99Ms: number
+  readonly ratioP50: number
+}
+
+/** What the table shows beside the contract's figures. */
+interface SizeDetails {
+  readonly questions: number
+  readonly answeredFromStatements: number
+  readonly answeredOffTopic: number
+  readonly errors: number
+  readonly answerMaxMs: number
+  readonly slowest: string
+}
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1,100,1000,10000' },
+    json: { type: 'boolean', default: false },
+    questions: { type: 'string', default: '1000' },
+    warmup: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '20191116' },
+    restart: { type: 'boolean' },
+    'no-restart': { type: 'boolean', default: false },
+  },
+  allowPositionals: false,
+})
+
+const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')))
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes takes whole numbers from 1 up, e.g. 1,1000 (got ${values.sizes})`)
+const questionCount = wholeNumber('questions', values.questions)
+const warmupCount = wholeNumber('warmup', values.warmup)
+const seed = wholeNumber('seed', values.seed)
+const largest = Math.max(...sizes)
+/** The restart is measured on the largest size when it is 10,000 or more, or when asked for. */
+const measureRestart = !values['no-restart'] && (values.restart ?? largest >= 10_000)
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`)
+const generator = createCorpusGenerator(seed)
+const startLoad = loadavg()[0]!
+const rows: { figures: SizeFigures; details: SizeDetails }[] = []
+let restart: RestartFigures | null = null
+
+for (const size of sizes) {
+  log(`bench: ${size} articles: generating…`)
+  const inputs = generator.corpus(size)
+  collectGarbage()
+  log(`bench: ${size} articles: reading and indexing…`)
+  const built = timed(() => createLibrary(inputs))
+  const library = built.value
+  const heapMB = heapUsedMB()
+  const statements = library.index.statements.length
+  log(`bench: ${size} articles: ${statements} statements in ${(built.ms / 1000).toFixed(1)} s, heap ${heapMB.toFixed(0)} MB; asking…`)
+
+  const known = generator.vocabulary.known
+  latencies(library, benchQuestions(library.articles, known, warmupCount, seed + 1))
+  const questions = benchQuestions(library.articles, known, questionCount, seed)
+  const measured = latencies(library, questions)
+  const answerP50 = quantile(measured.answer, 0.5)
+  const rawP50 = quantile(measured.raw, 0.5)
+  const figures: SizeFigures = {
+    articles: library.articles.length,
+    statements,
+    indexMs: round(built.ms),
+    heapMB: round(heapMB),
+    answerP50Ms: round(answerP50),
+    answerP99Ms: round(quantile(measured.answer, 0.99)),
+    rawP50Ms: round(rawP50),
+    rawP99Ms: round(quantile(measured.raw, 0.99)),
+    ratioP50: round(answerP50 / rawP50),
+  }
+  rows.push({ figures, details: measured.details })
+  if (values.json) console.log(JSON.stringify(figures))
+  else log(`bench: ${size} articles: answer p50 ${figures.answerP50Ms} ms, p99 ${figures.answerP99Ms} ms; raw p50 ${figures.rawP50Ms} ms`)
+
+  if (measureRestart && size === largest) restart = await measureRestartOf(inputs, library, questions[0]!.text)
+}
+
+const endLoad = loadavg()[0]!
+if (!values.json) printTable()
+else if (restart) log(`bench: restart ${JSON.stringify(restart)}`)
+
+/** Answer and raw latencies for each question; the order of the two alternates so neither always runs on a warm cache. */
+function latencies(library: IndexedLibrary, questions: readonly BenchQuestion[]) {
+  const answer: number[] = []
+  const raw: number[] = []
+  let answeredFromStatements = 0
+  let answeredOffTopic = 0
+  let errors = 0
+  let slowest = { ms: -1, question: '' }
+  const engine = library.index.engine
+  const ask = (q: string): number => {
+    const { ms, value } = timed(() => {
+      try {
+        return library.ask(q).answered
+      } catch {
+        errors++
+        return false
+      }
+    })
+    if (ms > slowest.ms) slowest = { ms, question: q }
+    answer.push(ms)
+    return value ? 1 : 0
+  }
+  // The engine's own search options: the question analysed as the index is (stems, synonym concepts, no stop words), OR.
+  const search = (q: string): void => void raw.push(timed(() => engine.search(q).length).ms)
+  questions.forEach((question, i) => {
+    let answered: number
+    if (i % 2 === 0) {
+      answered = ask(question.text)
+      search(question.text)
+    } else {
+      search(question.text)
+      answered = ask(question.text)
+    }
+    if (question.fromStatement) answeredFromStatements += answered
+    else answeredOffTopic += answered
+  })
+  answer.sort((a, b) => a - b)
+  raw.sort((a, b) => a - b)
+  const fromStatements = questions.filter((q) => q.fromStatement).length
+  const details: SizeDetails = {
+    questions: questions.length,
+    answeredFromStatements: fromStatements === 0 ? 0 : answeredFromStatements / fromStatements,
+    answeredOffTopic: questions.length === fromStatements ? 0 : answeredOffTopic / (questions.length - fromStatements),
+    errors,
+    answerMaxMs: answer[answer.length - 1] ?? NaN,
+    slowest: slowest.question,
+  }
+  return { answer, raw, details }
+}
+
+interface RestartFigures {
+  readonly articles: number
+  readonly hit: boolean
+  readonly cacheMB: number
+  readonly writeMs: number
+  readonly startupMs: number
+  readonly readFilesMs: number
+  readonly hashMs: number
+  readonly restoreMs: number
+  readonly answerMs: number
+  readonly afterStartupMs: number
+  readonly sinceStartMs: number
+}
+
+/**
+ * Writes the corpus as article files and the cache of the library built from
+ * it, then restarts: a fresh process reads the folder, restores the library
+ * from the cache and answers one question.
+ */
+async function measureRestartOf(inputs: readonly ArticleInput[], library: IndexedLibrary, question: string): Promise<RestartFigures> {
+  const dir = await mkdtemp(join(tmpdir(), 'verbatim-bench-'))
+  try {
+    const articlesDir = join(dir, 'articles')
+    const cacheDir = join(dir, 'cache')
+    await mkdir(articlesDir)
+    log(`bench: restart: writing ${inputs.length} article files and the index cache…`)
+    for (const input of inputs) await writeFile(join(articlesDir, input.id), input.text)
+    const written = performance.now()
+    const path = await writeCachedLibrary(library, cacheDir, await cacheKey(inputs))
+    const writeMs = performance.now() - written
+    const { statSync } = await import('node:fs')
+    const cacheMB = statSync(path).size / 1024 / 1024
+    log(`bench: restart: cache ${cacheMB.toFixed(0)} MB written in ${(writeMs / 1000).toFixed(1)} s; restarting…`)
+    const script = new URL('./bench/restart.ts', import.meta.url).pathname
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, articlesDir, cacheDir, question], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    })
+    if (child.status !== 0) throw new Error(`restart failed (${child.status}): ${child.stderr}`)
+    const figures = JSON.parse(child.stdout.trim().split('\n').pop()!) as Omit<RestartFigures, 'cacheMB' | 'writeMs'>
+    if (!figures.hit) log('bench: restart: the cache MISSED: the folder read back is not the corpus that was cached')
+    return { ...figures, cacheMB: round(cacheMB), writeMs: round(writeMs) }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function printTable(): void {
+  const out: string[] = []
+  const cpu = cpus()[0]?.model ?? 'unknown CPU'
+  out.push(`Verbatim bench · seed ${seed} · ${questionCount} questions a size (${warmupCount} warm-up) · node ${process.version} · ${cpus().length} × ${cpu} · ${(totalmem() / 2 ** 30).toFixed(0)} GB`)
+  out.push(`load average (1 min) at start ${startLoad.toFixed(2)}, at end ${endLoad.toFixed(2)}`)
+  out.push('')
+  out.push('| articles | statements | index s | heap MB | answer p50 ms | answer p99 ms | raw p50 ms | raw p99 ms | ratio p50 | answered: asked from statements / off-topic |')
+  out.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  for (const { figures: f, details: d } of rows) {
+    out.push(
+      `| ${f.articles.toLocaleString('en-US')} | ${f.statements.toLocaleString('en-US')} | ${(f.indexMs / 1000).toFixed(2)} | ${f.heapMB.toFixed(0)} | ${f.answerP50Ms} | ${f.answerP99Ms} | ${f.rawP50Ms} | ${f.rawP99Ms} | ${f.ratioP50} | ${percent(d.answeredFromStatements)} / ${percent(d.answeredOffTopic)} |`,
+    )
+  }
+  for (const { figures: f, details: d } of rows) {
+    out.push(`${f.articles} articles: slowest answer ${round(d.answerMaxMs)} ms for ${JSON.stringify(d.slowest)}${d.errors ? `; ${d.errors} questions THREW` : ''}`)
+  }
+  if (restart) {
+    const r = restart
+    out.push('')
+    out.push(
+      `Restart on ${r.articles.toLocaleString('en-US')} articles (cache ${r.hit ? 'hit' : 'MISS'}, ${r.cacheMB} MB, written in ${(r.writeMs / 1000).toFixed(1)} s): first answer ${(r.sinceStartMs / 1000).toFixed(2)} s after the process started ` +
+        `(node + tsx start-up ${round(r.startupMs)} ms, read files ${round(r.readFilesMs)} ms, hash ${round(r.hashMs)} ms, restore ${round(r.restoreMs)} ms, first answer ${round(r.answerMs)} ms; ${(r.afterStartupMs / 1000).toFixed(2)} s after start-up)`,
+    )
+  }
+  out.push('')
+  out.push(...targets())
+  console.log(out.join('\n'))
+}
+
+/** Each target of issue 7 against what was measured. */
+function targets(): string[] {
+  const lines: string[] = ['Targets:']
+  const check = (label: string, ok: boolean, value: string): void => void lines.push(`  ${ok ? 'met   ' : 'MISSED'}  ${label}: ${value}`)
+  const seedRow = rows.find((r) => r.figures.articles === 1)
+  if (seedRow) check('seed article answer p50 < 0.2 ms', seedRow.figures.answerP50Ms < 0.2, `${seedRow.figures.answerP50Ms} ms`)
+  const big = rows.find((r) => r.figures.articles >= 10_000)
+  if (big) {
+    const f = big.figures
+    check('10,000 articles: index < 30 s', f.indexMs < 30_000, `${(f.indexMs / 1000).toFixed(1)} s`)
+    check('10,000 articles: heap < 1.5 GB', f.heapMB < 1536, `${f.heapMB.toFixed(0)} MB`)
+    check('10,000 articles: answer p50 < 5 ms', f.answerP50Ms < 5, `${f.answerP50Ms} ms`)
+    check('10,000 articles: answer p99 < 50 ms', f.answerP99Ms < 50, `${f.answerP99Ms} ms`)
+  }
+  for (const { figures: f } of rows) check(`${f.articles} articles: answer/raw at p50 ≤ 1.5`, f.ratioP50 <= 1.5, String(f.ratioP50))
+  if (restart) check('restart: first answer < 3 s', restart.hit && restart.sinceStartMs < 3000, `${(restart.sinceStartMs / 1000).toFixed(2)} s`)
+  return lines
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`
+}
+
+function wholeNumber(name: string, text: string): number {
+  const n = Number(text.replace(/_/g, ''))
+  if (!Number.isInteger(n) || n < 0) fail(`--${name} takes a whole number (got ${text})`)
+  return n
+}
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`)
+  process.exit(2)
+}
