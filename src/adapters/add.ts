@@ -35,6 +35,8 @@ export async function addArticle(source: string, dataDir: string, options: AddOp
 
   const parsed = await parseArticle(fetched.name, fetched.bytes)
   if (!parsed.ok) return { ok: false, reason: `${source}: ${parsed.reason}` }
+  // A page saved without its address in it would lose its link: note where it came from, as browsers do.
+  const bytes = fetched.origin && extname(fetched.name) === '.html' ? markSavedFrom(fetched.bytes, fetched.origin) : fetched.bytes
 
   const folder = await stat(dataDir).catch(() => null)
   if (folder && !folder.isDirectory()) return { ok: false, reason: `${dataDir} is a file; add needs a data folder` }
@@ -44,7 +46,7 @@ export async function addArticle(source: string, dataDir: string, options: AddOp
   const existing = await readFile(target).catch(() => null)
   const notes: string[] = []
   if (existing) {
-    if (Buffer.compare(existing, fetched.bytes) === 0) {
+    if (Buffer.compare(existing, bytes) === 0) {
       return { ok: true, file: target, message: `${fetched.name} is already in ${dataDir}, unchanged`, notes }
     }
     if (!options.force) {
@@ -55,7 +57,7 @@ export async function addArticle(source: string, dataDir: string, options: AddOp
   // Hidden temporary name: the loader skips dot files, so the half-written file is never read.
   const temporary = join(dataDir, `.${fetched.name}.${process.pid}.part`)
   try {
-    await writeFile(temporary, fetched.bytes)
+    await writeFile(temporary, bytes)
     await rename(temporary, target)
   } catch (error) {
     await unlink(temporary).catch(() => undefined)
@@ -66,7 +68,8 @@ export async function addArticle(source: string, dataDir: string, options: AddOp
   return { ok: true, file: target, message: `added ${target}: "${title}" (${paragraphs} paragraphs)`, notes }
 }
 
-type Fetched = { ok: true; name: string; bytes: Uint8Array } | { ok: false; reason: string }
+/** A file's name and bytes; for a download, also the address it finally came from. */
+type Fetched = { ok: true; name: string; bytes: Uint8Array; origin?: string } | { ok: false; reason: string }
 
 async function readLocal(path: string, maxBytes: number): Promise<Fetched> {
   try {
@@ -112,9 +115,7 @@ async function download(url: string, timeoutMs: number, maxBytes: number): Promi
   const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   const name = fileNameFor(new URL(response.url || url), EXTENSION_BY_TYPE[mediaType])
   if (!name) return { ok: false, reason: `${url}: not an article (${mediaType || 'no content type'})` }
-  // A page saved without its address in it would lose its link: note where it came from, as browsers do.
-  const withOrigin = extname(name) === '.html' ? markSavedFrom(bytes, response.url || url) : bytes
-  return { ok: true, name, bytes: withOrigin }
+  return { ok: true, name, bytes, origin: response.url || url }
 }
 
 /** undici's `fetch failed` hides the reason in its cause (or the cause's errors, when several addresses were tried). */
