@@ -53,6 +53,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const schema = z.object({
   DATA_DIR: text('data'),
+  /** Where the built index is kept between restarts (keyed by the articles' content). */
+  INDEX_CACHE_DIR: text('.cache'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   /** Questions one user may ask per window, on every platform. */
   RATE_LIMIT_QUESTIONS: wholeNumber(5, 1, 10_000),
@@ -102,6 +104,7 @@ function inconsistencies(set: (variable: Variable) => boolean): string[] {
 /** Every setting, parsed and checked. */
 export interface Config {
   readonly dataDir: string
+  readonly indexCacheDir: string
   readonly logLevel: Env['LOG_LEVEL']
   readonly rateLimit: { readonly questions: number; readonly windowSeconds: number }
   readonly shutdownGraceMs: number
@@ -153,6 +156,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const e = parsed.data
   const config: Config = {
     dataDir: e.DATA_DIR,
+    indexCacheDir: e.INDEX_CACHE_DIR,
     logLevel: e.LOG_LEVEL,
     rateLimit: { questions: e.RATE_LIMIT_QUESTIONS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -7,7 +7,8 @@
  */
 import { readConfig, type Config } from './config.js'
 import { createRateLimiter, type RateLimiter } from './adapters/rateLimit.js'
-import { createLoadCache, loadLibrary } from './adapters/files.js'
+import { createLoadCache, loadArticles } from './adapters/files.js'
+import { openCachedLibrary } from './adapters/indexCache.js'
 import { holdLibrary, watchLibrary, type LibraryHolder } from './adapters/watch.js'
 import type { Library } from './core/library.js'
 import { createLogger, type Logger } from './logger.js'
@@ -131,14 +132,18 @@ async function main(args: readonly string[]): Promise<void> {
   installProcessHandlers(process, shutdown, logger, (code) => process.exit(code))
   const stopWith = async (reason: string, code: 0 | 1 = 0) => process.exit(await shutdown.run(reason, code))
 
+  const loadStarted = performance.now()
   const cache = createLoadCache()
-  const { library, problems } = await loadLibrary(config.dataDir, { cache })
+  const { articles, problems } = await loadArticles(config.dataDir, { cache })
   for (const problem of problems) logger.warn({ file: problem.file, reason: problem.reason }, 'skipped an article file')
-  if (library.articles.length === 0) {
+  if (articles.length === 0) {
     logger.fatal({ dataDir: config.dataDir }, `no articles to answer from in ${config.dataDir}: add .txt, .md or .html files, or set DATA_DIR`)
     return stopWith('no articles', 1)
   }
-  logger.info({ dataDir: config.dataDir, articles: library.articles.length, skipped: problems.length }, 'articles loaded')
+  const { library, cache: indexCache, writeError } = await openCachedLibrary(articles, { dir: config.indexCacheDir })
+  if (writeError) logger.warn({ err: writeError, dir: config.indexCacheDir }, 'could not save the index cache; the next start will index again')
+  const ms = Math.round(performance.now() - loadStarted)
+  logger.info({ dataDir: config.dataDir, articles: library.articles.length, skipped: problems.length, indexCache, ms }, 'articles loaded')
 
   const holder = holdLibrary(library)
   const watcher = watchLibrary(config.dataDir, (next) => (holder.current = next), { log: logger, cache })

@@ -33,6 +33,7 @@ describe('parseConfig', () => {
       ok: true,
       config: {
         dataDir: 'data',
+        indexCacheDir: '.cache',
         logLevel: 'info',
         rateLimit: { questions: 5, windowSeconds: 30 },
         shutdownGraceMs: 5000,
@@ -60,6 +61,7 @@ describe('parseConfig', () => {
       SLACK_PORT: '8080',
       LOG_LEVEL: 'debug',
       DATA_DIR: 'articles',
+      INDEX_CACHE_DIR: '/var/cache/verbatim',
       RATE_LIMIT_QUESTIONS: '3',
       RATE_LIMIT_WINDOW_SECONDS: '60',
       SHUTDOWN_GRACE_MS: '0',
@@ -79,7 +81,7 @@ describe('parseConfig', () => {
       port: 8080,
       apiUrl: 'https://slack.com/api/',
     })
-    expect(result.config).toMatchObject({ logLevel: 'debug', dataDir: 'articles', rateLimit: { questions: 3, windowSeconds: 60 }, shutdownGraceMs: 0 })
+    expect(result.config).toMatchObject({ logLevel: 'debug', dataDir: 'articles', indexCacheDir: '/var/cache/verbatim', rateLimit: { questions: 3, windowSeconds: 60 }, shutdownGraceMs: 0 })
     expect([...result.config.secrets].sort()).toEqual([DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET].sort())
   })
 
@@ -148,7 +150,7 @@ describe('parseConfig', () => {
   })
 
   const variables = [
-    'DATA_DIR', 'LOG_LEVEL', 'RATE_LIMIT_QUESTIONS', 'RATE_LIMIT_WINDOW_SECONDS', 'SHUTDOWN_GRACE_MS',
+    'DATA_DIR', 'INDEX_CACHE_DIR', 'LOG_LEVEL', 'RATE_LIMIT_QUESTIONS', 'RATE_LIMIT_WINDOW_SECONDS', 'SHUTDOWN_GRACE_MS',
     'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DISCORD_SHARDS',
     'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_PORT', 'SLACK_API_URL',
   ]
