@@ -102,6 +102,15 @@ describe('library.ask for any question', () => {
     expect(everything.ask(q)).toEqual(everything.ask(q))
   })
 
+  test.prop([fc.string({ unit: 'binary', minLength: 1_001, maxLength: 3_000 })], { seed: 6_103, numRuns: 30 })(
+    'GIVEN a question of over a thousand code points THEN it is refused as too long',
+    (q) => {
+      fc.pre([...q].length > 1_000)
+      const answer = everything.ask(q)
+      expect(answer).toMatchObject({ answered: false, reason: 'too-long' })
+    },
+  )
+
   test('GIVEN the generated questions THEN a fair share of them is answered, so the quote properties are exercised', () => {
     const sample = fc.sample(phraseQuestion, { seed: 6_104, numRuns: 200 })
     const answered = sample.filter((q) => everything.ask(q).answered).length
