@@ -219,6 +219,25 @@ describe('startDiscord against the fake Discord', () => {
 })
 
 describe('startDiscord when things go wrong', () => {
+  it('GIVEN Discord rejects the token THEN startDiscord fails with a clear error that does not contain it', async () => {
+    const fake = await startFakeDiscord()
+    try {
+      fake.failNext((c) => c.path === '/gateway/bot', 401)
+      const logger = createLogger({ level: 'silent' })
+      const starting = startDiscord({
+        library: fixtureLibrary('seed'),
+        config: { token: TOKEN, appId: fake.ids.app, apiUrl: fake.apiUrl },
+        rateLimiter: createRateLimiter({ questions: 5, windowSeconds: 60 }),
+        logger,
+      })
+      const error = await starting.then(() => null, (e: unknown) => e as Error)
+      expect(error?.message).toMatch(/invalid token/i)
+      expect(`${error?.message} ${error?.stack}`).not.toContain(TOKEN)
+    } finally {
+      await fake.close()
+    }
+  })
+
   it('GIVEN a user over the limit THEN /ask gets an ephemeral notice and a mention a reply saying when to try again', async () => {
     const run = await startBot({ questionsPerMinute: 1 })
     try {
@@ -244,7 +263,7 @@ describe('startDiscord when things go wrong', () => {
     }
   })
 
-  it('GIVEN the answer throws THEN the asker gets an ephemeral apology, the error is logged without tokens, and the next /ask is answered', async () => {
+  it('GIVEN the answer throws THEN /ask gets an ephemeral apology, a mention an apology reply, the error is logged without tokens, and the next /ask is answered', async () => {
     const real = fixtureLibrary('seed')
     const library: Library = {
       ...real,
@@ -262,6 +281,11 @@ describe('startDiscord when things go wrong', () => {
       expect(descriptionOf(apology.body)).toMatch(/^Sorry/)
       // The "thinking…" placeholder is removed, so nothing public is left hanging.
       expect(run.fake.calls.some((c) => c.method === 'DELETE' && c.path.endsWith(`/${failing.token}/messages/@original`))).toBe(true)
+
+      const mention = await run.fake.say({ content: `<@${run.fake.ids.bot}> explode again` })
+      const sorry = await run.fake.waitForCall(isReplyTo(mention.id))
+      expectNoMentions(sorry.body)
+      expect(descriptionOf(sorry.body)).toMatch(/^Sorry/)
 
       const question = 'How many people were killed?'
       const next = await run.fake.interact('ask', { question })
