@@ -28,6 +28,8 @@ interface Entity {
 /** Singular group nouns stand for one person: `he` after `Another man` is that man. */
 const ONE_PERSON = new Set(['man', 'woman', 'person', 'source', 'witness', 'resident', 'official', 'activist', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'leader', 'director', 'president', 'secretary', 'chief', 'head', 'editor', 'lawyer', 'expert', 'analyst', 'survivor', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'aide', 'diplomat', 'member'])
 
+const PLACE = /\b(?:in|across|into|throughout|inside|outside)\s+(\p{Lu}[\p{L}\p{M}-]+)\b(?![’']s)/gu
+
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-/]*(?:[ \t]+(?:(?:of|the|de|bin|al|van|von|der|da|del)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.\-/]*){0,6}/gu
 
 /**
@@ -39,6 +41,8 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-/]*(?:[ \t]+(?:(?:of|the|de|bin
 export class SpeakerRegistry {
   private readonly entities: Entity[] = []
   private readonly mentions: { start: number; parsed: ParsedPhrase; tokens: string[] }[] = []
+  /** Words the article uses as places (`in Iran`, `across Tunisia`): never an organisation's short name. */
+  private readonly places = new Set<string>()
   private lastPerson: Entity | null = null
   private lastOrganisation: Entity | null = null
   private lastGroup: Entity | null = null
@@ -46,6 +50,7 @@ export class SpeakerRegistry {
 
   /** Capitalised runs in `text` from `from` on (the body, not the title or byline) let a surname find its full name. */
   constructor(text: string, from = 0) {
+    for (const m of text.slice(from).matchAll(PLACE)) this.places.add(m[1]!.toLowerCase())
     for (const m of text.matchAll(CAPITALISED_RUN)) {
       if (m.index < from || !m[0].includes(' ')) continue
       const parsed = parsePhrase(m[0])
@@ -203,7 +208,7 @@ export class SpeakerRegistry {
       const w = wanted[0]!
       // `Iran` is not `Iran's Supreme Court`: a possessive first word is not the organisation's short name.
       const possessive = /^\S+[’']s\s/u.test(e.name)
-      if (e.kind === 'organisation') return (full[0] === w && !possessive) || [...e.aliases].some((a) => a.toLowerCase() === w)
+      if (e.kind === 'organisation') return (full[0] === w && !possessive && !this.places.has(w)) || [...e.aliases].some((a) => a.toLowerCase() === w)
       return full[0] === w || full[full.length - 1] === w
     }
     return wanted.every((w) => e.tokens.has(w)) && (wanted.length >= 2 || full.length === 1)
@@ -217,7 +222,7 @@ export class SpeakerRegistry {
     for (const { start, parsed, tokens } of this.mentions) {
       if (tokens.length <= wanted.length) continue
       const possessive = /^\S+[’']s\s/u.test(parsed.name!)
-      const fits = wanted.length === 1 ? (tokens[0] === wanted[0] && !possessive) || tokens[tokens.length - 1] === wanted[0] : wanted.every((w) => tokens.includes(w))
+      const fits = wanted.length === 1 ? (tokens[0] === wanted[0] && !possessive && !this.places.has(wanted[0]!)) || tokens[tokens.length - 1] === wanted[0] : wanted.every((w) => tokens.includes(w))
       if (!fits) continue
       // Before the cue is better than after it; nearer is better than farther.
       const distance = start <= at ? at - start : 1e9 + start - at

@@ -78,4 +78,23 @@ describe('attribution against the hand labels', () => {
       ['narration', 'the article'],
     ])
   })
+
+  it('GIVEN a place that also opens an organisation’s name THEN the place alone is not that organisation', () => {
+    const text = [
+      'Title',
+      'Protests spread in Freedonia last year.',
+      'Freedonia Broadcasting International reported that 40 people were detained.',
+      'Freedonia blamed the unrest on foreign agents.',
+      'Amnesty International said the figure was higher.',
+      'Amnesty added that it would publish a report.',
+    ].join('\n\n')
+    const s = readArticle({ id: 't', text }).statements
+    expect(s.map((x) => x.speaker)).toEqual([
+      'the article',
+      'Freedonia Broadcasting International',
+      'Freedonia',
+      'Amnesty International',
+      'Amnesty International',
+    ])
+  })
 })
