@@ -1,6 +1,6 @@
 import { statSync, watch, type FSWatcher } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { basename, dirname, resolve } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type { ArticleInput, Library } from '../core/library.js'
 import { createLoadCache, loadLibrary, type LoadCache } from './files.js'
 
@@ -33,31 +33,41 @@ export interface LibraryWatcher {
 
 /**
  * Watches an article file or folder and hands over a new library whenever its
- * files are added, changed or removed, without a restart. It starts from what
- * is there when it is called (pass the cache the first load used, and nothing
- * is read twice); `onLibrary` is called for changes only. Changes are
+ * files are added, changed or removed, without a restart. `onLibrary` is
+ * called for changes only: against `since` (what the caller loaded) if given,
+ * else against what is there when the watch starts. Pass the cache the first
+ * load used, and nothing is read twice. Changes are
  * debounced (an editor's save is several events) and reloads never overlap;
  * unchanged files are not read again. Files that cannot be read are logged and
  * skipped, as at start-up; if the path itself disappears the last library stays.
  *
  * ```ts
  * const cache = createLoadCache()
- * const { library, problems } = await loadLibrary(dataDir, { cache })
+ * const { library, articles, problems } = await loadLibrary(dataDir, { cache })
  * const holder = holdLibrary(library)
- * const watcher = watchLibrary(dataDir, (next) => { holder.current = next }, { log: logger, cache })
+ * const watcher = watchLibrary(dataDir, (next) => { holder.current = next }, { log: logger, cache, since: articles })
  * ```
  */
 export function watchLibrary(
   path: string,
   onLibrary: (library: Library) => void,
-  options: { log: WatchLog; debounceMs?: number; cache?: LoadCache },
+  options: {
+    log: WatchLog
+    debounceMs?: number
+    /** The cache the caller's own load used: unchanged files are then not read again. */
+    cache?: LoadCache
+    /** The articles the caller loaded: anything different on disk by the time the watch starts is handed over at once. */
+    since?: readonly ArticleInput[]
+  },
 ): LibraryWatcher {
   const { log } = options
   const debounceMs = options.debounceMs ?? 200
   const cache = options.cache ?? createLoadCache()
-  const target = resolve(path)
-  let last: readonly ArticleInput[] | null = null
+  // The path as the caller gave it, so that the cache's keys (file paths) match the caller's load.
+  const target = path
+  let last: readonly ArticleInput[] | null = options.since ?? null
   let reported = new Set<string>()
+  let primed = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | null = null
   let again = false
@@ -72,19 +82,20 @@ export function watchLibrary(
       }
       const started = performance.now()
       const { library, articles, problems } = await loadLibrary(target, { cache })
-      // Each bad file is told once, when it first turns up or its reason changes, not at every reload.
+      // Each bad file is told once, when it turns up or its reason changes, not at every reload;
+      // those there at the start the caller's own load has told.
       const problemKeys = new Set(problems.map((p) => `${p.file}\n${p.reason}`))
       for (const problem of problems) {
-        if (last !== null && !reported.has(`${problem.file}\n${problem.reason}`)) {
+        if (primed && !reported.has(`${problem.file}\n${problem.reason}`)) {
           log.warn({ file: problem.file, reason: problem.reason }, 'skipped an article file')
         }
       }
       reported = problemKeys
-      // Cached files come back as the same objects: the same list means nothing changed.
-      if (last && last.length === articles.length && last.every((a, i) => a === articles[i])) return
+      primed = true
+      if (last && sameArticles(last, articles)) return
       const first = last === null
       last = articles
-      // The first load only records what is there: the caller loaded it already.
+      // Without `since`, the first load only records what is there.
       if (closed || first) return
       onLibrary(library)
       const ms = Math.round(performance.now() - started)
@@ -124,7 +135,7 @@ export function watchLibrary(
   } catch (error) {
     log.error({ err: error, path }, 'cannot watch the articles; changes will not be picked up')
   }
-  // Prime the cache and the "last seen" list so that the first real change is compared with what is loaded now.
+  // Catch what changed between the caller's load and the start of the watch (or, without `since`, record what is there).
   void reload()
 
   return {
@@ -135,6 +146,17 @@ export function watchLibrary(
       watcher?.close()
     },
   }
+}
+
+/** Cached files come back as the same objects; a file touched but not changed reads the same. */
+function sameArticles(a: readonly ArticleInput[], b: readonly ArticleInput[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!
+      return x === y || (x.id === y.id && x.text === y.text && JSON.stringify(x.meta) === JSON.stringify(y.meta))
+    })
+  )
 }
 
 function isFolder(path: string): boolean {
