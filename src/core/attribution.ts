@@ -185,7 +185,8 @@ function assignListItems(drafts: Draft[], original: string): void {
 function narratorOf(registry: SpeakerRegistry, meta: ArticleMeta): string {
   const byline = meta.byline ?? meta.publisher
   if (!byline) return 'the article'
-  const id = registry.resolve(byline, Number.MAX_SAFE_INTEGER)
+  // The byline names the narrator as written (`Stella Kim, Jennifer Jett`), unless it is a speaker's own name (`PMOI/MEK`).
+  const id = registry.byAlias(byline)
   return id === null ? byline : registry.describe(id).name
 }
 

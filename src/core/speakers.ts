@@ -80,6 +80,13 @@ export class SpeakerRegistry {
     else if (this.looksLikeName(parsed.name)) this.touch(this.named(parsed, at))
   }
 
+  /** The entity one of whose names is exactly this text (`PMOI/MEK`), or null. */
+  byAlias(text: string): number | null {
+    const wanted = text.trim().toLowerCase()
+    const hit = this.entities.find((e) => !e.described && [...e.aliases].some((a) => a.toLowerCase() === wanted))
+    return hit?.id ?? null
+  }
+
   /** The last person, for a quotation nobody is cued for. */
   lastPersonId(): number | null {
     return this.lastPerson?.id ?? null
