@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
+import { speakerLabel } from '../src/core/format.js'
 import { createLibrary } from '../src/core/library.js'
+import { displayed } from './adapters/discord/markdown.js'
+import { startFakeDiscord, type FakeDiscord, type RecordedCall } from './fakes/discordFake.js'
 
 /**
  * `npm start` as a user runs it: the real entry point in a child process,
@@ -58,9 +61,11 @@ interface Run {
 
 const children: { kill(): void }[] = []
 const servers: Server[] = []
+const discords: FakeDiscord[] = []
 afterEach(async () => {
   for (const child of children.splice(0)) child.kill()
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))))
+  await Promise.all(discords.splice(0).map((d) => d.close()))
 })
 
 /** Starts `npm start` in an empty folder (so no stray .env is read) with only these variables. */
@@ -153,7 +158,8 @@ function signed(secret: string, body: string, timestamp = Math.floor(Date.now() 
 
 const seed = createLibrary([{ id: '000_97c02de7d0eb7492.txt', text: readFileSync(join(DATA, '000_97c02de7d0eb7492.txt'), 'utf8') }])
 
-describe('npm start', () => {
+// Each test starts Node with tsx: seconds apiece on a busy machine, so a roomy timeout (a bound, not a measurement).
+describe('npm start', { timeout: 60_000 }, () => {
   test('GIVEN no platform settings and questions piped in THEN the REPL answers them verbatim on stdout, logs go to stderr, and it exits 0', async () => {
     const run = start({})
     const question = 'How many people were killed?'
@@ -311,6 +317,65 @@ describe('npm start', () => {
     expect(crash).toMatchObject({ err: { message: expect.stringContaining('gateway identify failed') } })
     // Survived the rejection: the exception came later and still found the REPL running, which then stopped cleanly.
     expect(records.map((r) => r.msg)).toContain('repl stopped')
+    expect(leaksIn(run.stdout + run.stderr)).toEqual([])
+  })
+
+  test('GIVEN Discord and Slack both configured THEN one process answers on both, and SIGTERM lets a Discord answer in flight finish before exiting 0', async () => {
+    const discord = await startFakeDiscord()
+    discords.push(discord)
+    const slackApi = await fakeSlackApi()
+    const port = await freePort()
+    const run = start({
+      DISCORD_TOKEN: CANARY.DISCORD_TOKEN,
+      DISCORD_APP_ID: discord.ids.app,
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_BOT_TOKEN: CANARY.SLACK_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: CANARY.SLACK_SIGNING_SECRET,
+      SLACK_API_URL: slackApi.url,
+      SLACK_PORT: String(port),
+      SHUTDOWN_GRACE_MS: '8000',
+    })
+    await run.logged(/Verbatim is running/)
+    const question = 'How many people were killed?'
+    const answer = seed.ask(question)
+    if (!answer.answered) throw new Error('the seed article answers this question')
+
+    // Slack: a signed /ask is answered in the HTTP response, with every quote (escaped as Slack asks) and speaker.
+    const form = new URLSearchParams({ command: '/ask', text: question, team_id: 'T0TEAM', user_id: 'U0ASKER', channel_id: 'C0CHAN', response_url: `${slackApi.url}respond`, trigger_id: '1' }).toString()
+    const slack = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers: { ...signed(CANARY.SLACK_SIGNING_SECRET, form), 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    })
+    expect(slack.status).toBe(200)
+    const slackText = await slack.text()
+    const slackEscape = (t: string) => JSON.stringify(t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).slice(1, -1)
+    for (const quote of answer.quotes) {
+      expect(slackText).toContain(slackEscape(quote.text))
+      expect(slackText).toContain(slackEscape(speakerLabel(quote)))
+    }
+
+    // Discord: /ask is deferred, and its answer held up by the fake while SIGTERM arrives.
+    const isEdit = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`)
+    const isCallback = (token: string) => (c: RecordedCall) => c.method === 'POST' && c.path.endsWith(`/${token}/callback`)
+    let editToken = ''
+    discord.delayNext((c) => editToken !== '' && isEdit(editToken)(c), 1_500)
+    const { token } = await discord.interact('ask', { question })
+    editToken = token
+    await discord.waitForCall(isCallback(token))
+    const editSent = discord.waitForCall(isEdit(token))
+    await editSent
+    const signalledAt = performance.now()
+    run.signal('SIGTERM')
+    expect(await run.exited).toBe(0)
+    const edit = await editSent
+    // The answer was delivered after SIGTERM arrived, and before the process exited.
+    expect(edit.answeredAt).toBeGreaterThan(signalledAt)
+    const shown = displayed(edit.body.embeds.map((e: { description?: string }) => e.description ?? '').join('\n'))
+    for (const quote of answer.quotes) expect(shown).toContain(quote.text)
+    const messages = run.records().map((r) => String(r.msg))
+    expect(messages.indexOf('discord stopped')).toBeGreaterThan(messages.findIndex((m) => m.startsWith('shutting down (SIGTERM)')))
+    expect(messages).toContain('slack stopped')
     expect(leaksIn(run.stdout + run.stderr)).toEqual([])
   })
 })
