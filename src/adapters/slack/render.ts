@@ -51,7 +51,9 @@ const FALLBACK_QUESTION_MAX = 200
 export function renderSlack(answer: Answer): SlackMessage {
   if (!answer.answered) {
     const blocks: SlackBlock[] = [section(escapeClipped(answer.note, SECTION_TEXT_MAX))]
-    if (answer.reason === 'empty') blocks.push(context(USAGE))
+    // An ephemeral reply does not show the command it answers: say what was asked.
+    if (answer.reason === 'empty') blocks.push(context(escapeMrkdwn(USAGE)))
+    else blocks.push(context(`You asked: “${escapeClipped(answer.question, LABEL_MAX)}”`))
     return { response_type: 'ephemeral', text: escapeClipped(answer.note, SECTION_TEXT_MAX), blocks }
   }
 

@@ -89,18 +89,20 @@ describe('renderSlack', () => {
     expect(allTexts(message).some((t) => t.includes('The sources give different figures.'))).toBe(true)
   })
 
-  it('GIVEN a refusal THEN it is ephemeral and says why', () => {
-    const message = renderSlack({ answered: false, question: 'x', reason: 'not-in-article', note: "The article doesn't say." })
+  it('GIVEN a refusal THEN it is ephemeral, says why and what was asked', () => {
+    const message = renderSlack({ answered: false, question: 'Who won?', reason: 'not-in-article', note: "The article doesn't say." })
 
     expect(message.response_type).toBe('ephemeral')
     expect(message.text).toBe("The article doesn't say.")
+    expect(allTexts(message)).toContain('You asked: “Who won?”')
   })
 
   it('GIVEN an empty question THEN the usage help is shown, ephemeral', () => {
     const message = renderSlack({ answered: false, question: '', reason: 'empty', note: 'Ask a question.' })
 
     expect(message.response_type).toBe('ephemeral')
-    expect(allTexts(message).join('\n')).toContain('/ask <question>')
+    expect(allTexts(message).join('\n')).toContain('/ask &lt;question&gt;')
+    expect(liveTokens(message)).toEqual([])
   })
 
   it('GIVEN a rate-limited user THEN the notice is ephemeral and says when to try again', () => {
@@ -151,6 +153,7 @@ describe('GIVEN every hostile input as question, quote, speaker, title, note and
     const messages: [string, SlackMessage][] = [
       ['answer', renderSlack(answered([quote(hostile, { speaker: hostile, role: hostile, article: hostileArticle })], { question: hostile, note: hostile }))],
       ['refusal', renderSlack({ answered: false, question: hostile, reason: 'not-in-article', note: `No one called "${hostile}" is quoted.` })],
+      ['usage help', renderSlack({ answered: false, question: hostile, reason: 'empty', note: hostile })],
       ['sources', renderSources([{ speaker: hostile, role: hostile, count: 2, articles: [hostileArticle] }])],
       ['articles', renderArticles([hostileArticle, { id: 'u', title: hostile, url: `https://x.example/${hostile}` }])],
     ]
