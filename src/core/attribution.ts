@@ -1,4 +1,4 @@
-import { findCues, holdsSpeechVerb, leadingSubject, mask, type CueMatch } from './cues.js'
+import { findCues, holdsSpeechVerb, leadingSubject, mask, mayHoldCue, type CueMatch } from './cues.js'
 import { findQuotations, type Quotation } from './quotations.js'
 import type { Span } from './sentences.js'
 import { SpeakerRegistry } from './speakers.js'
@@ -45,9 +45,9 @@ export function attribute(
   for (const span of sentences) {
     const inQuote = (quotations.get(span.paragraph) ?? []).filter((q) => q.end > span.start && q.start < span.end)
     const text = original.slice(span.start, span.end)
-    const quoted = (i: number) => inQuote.some((q) => span.start + i >= q.start && span.start + i < q.end)
-    const masked = mask(text, quoted)
-    const quotedShare = [...masked].filter((c) => c === '§').length / Math.max(1, masked.replace(/\s/g, '').length)
+    const masked = mask(text, inQuote.map((q) => [q.start - span.start, q.end - span.start] as const))
+    const quotedChars = inQuote.reduce((n, q) => n + Math.max(0, Math.min(q.end, span.end) - Math.max(q.start, span.start)), 0)
+    const quotedShare = quotedChars / Math.max(1, text.replace(/\s/g, '').length)
     const opensInQuote = inQuote.some((q) => q.start <= span.start + leadingSpace(text))
     noticeSubject(registry, masked, text, span.start)
     const cue = resolveCue(registry, masked, text, span.start)
@@ -103,6 +103,7 @@ function quotationsByParagraph(original: string, sentences: readonly LocatedSpan
 }
 
 function resolveCue(registry: SpeakerRegistry, masked: string, text: string, offset: number): Draft['cue'] {
+  if (!mayHoldCue(masked)) return null
   for (const match of findCues(masked)) {
     const phrase = text.slice(match.phraseStart, match.phraseEnd)
     if (!plausiblePhrase(phrase, match.type)) continue

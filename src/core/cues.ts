@@ -56,6 +56,8 @@ const VERB_ANYWHERE = new RegExp(`(\\s+${BETWEEN})(${VERB})\\b`, 'gu')
 const AMBIGUOUS_VERBS = new Set(['confirmed', 'confirms', 'reports', 'claims', 'notes', 'states', 'reads', 'demands', 'promises', 'says', 'adds', 'estimates', 'indicates', 'suggests', 'calls on', 'calls for', 'read', 'posted'])
 const VERB_FOLLOWER = /^\s*(?:that\b|[:,]|the\b|a\b|an\b|it\b|he\b|she\b|they\b|we\b|there\b|over\b|more\b|at least\b|up to\b|about\b|\d|\p{Lu})/u
 
+const VERB_FIRST_WORDS = new Set(SPEECH_VERBS.map((v) => v.split(' ')[0]!))
+
 const UNAMBIGUOUS_VERB_WORDS = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ') && !AMBIGUOUS_VERBS.has(v)))
 
 /** Whether a phrase holds a speech verb of its own, so it is a clause and not a speaker: `the group urged member`. */
@@ -67,11 +69,25 @@ export function holdsSpeechVerb(phrase: string): boolean {
 const INTRO = /^(?:(?:over|amid|throughout|within|following|given|under|in|on|at|earlier|later|last|since|after|before|during|but|however|meanwhile|still|yet|and|so|also|then|separately|despite|although|though|while|when|hours|days|weeks|months|in addition|speaking|asked|talking|earlier on|previously|now|today|yesterday|by contrast|instead|with|for|as)\b[^,§]{0,100},\s*)+/iu
 const LEADING_CONJUNCTION = /^(?:(?:but|and|yet|so|however|still|meanwhile|also|as)\s+)+/iu
 
-/** Masks quoted text with `§`, keeping length. `quoted(i)` says whether sentence offset i is inside a quotation. */
-export function mask(sentence: string, quoted: (i: number) => boolean): string {
+/** Masks quoted text with `§`, keeping length: `ranges` are [start, end) offsets of the sentence inside quotations. */
+export function mask(sentence: string, ranges: readonly (readonly [number, number])[]): string {
   let out = ''
-  for (let i = 0; i < sentence.length; i++) out += quoted(i) ? '§' : sentence[i]!
-  return out
+  let at = 0
+  for (const [start, end] of ranges) {
+    const s = Math.max(at, Math.max(0, start))
+    const e = Math.min(sentence.length, end)
+    if (e <= s) continue
+    out += sentence.slice(at, s) + '§'.repeat(e - s)
+    at = e
+  }
+  return out + sentence.slice(at)
+}
+
+/** Whether a sentence could hold a cue at all: a quotation, `according to`, or a speech verb. Most narration cannot. */
+export function mayHoldCue(masked: string): boolean {
+  if (masked.includes('§') || /ccording to|quoted/.test(masked)) return true
+  for (const word of masked.toLowerCase().split(/[^a-z]+/)) if (VERB_FIRST_WORDS.has(word)) return true
+  return false
 }
 
 /** The cues of a masked sentence, most specific first. */

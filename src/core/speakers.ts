@@ -40,7 +40,8 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-/]*(?:[ \t]+(?:(?:of|the|de|bin
  */
 export class SpeakerRegistry {
   private readonly entities: Entity[] = []
-  private readonly mentions: { start: number; parsed: ParsedPhrase; tokens: string[] }[] = []
+  private readonly runs: { start: number; text: string }[] = []
+  private parsedMentions: { start: number; parsed: ParsedPhrase; tokens: string[] }[] | null = null
   /** Words the article uses as places (`in Iran`, `across Tunisia`): never an organisation's short name. */
   private readonly places = new Set<string>()
   private lastPerson: Entity | null = null
@@ -51,11 +52,7 @@ export class SpeakerRegistry {
   /** Capitalised runs in `text` from `from` on (the body, not the title or byline) let a surname find its full name. */
   constructor(text: string, from = 0) {
     for (const m of text.slice(from).matchAll(PLACE)) this.places.add(m[1]!.toLowerCase())
-    for (const m of text.matchAll(CAPITALISED_RUN)) {
-      if (m.index < from || !m[0].includes(' ')) continue
-      const parsed = parsePhrase(m[0])
-      if (parsed.name) this.mentions.push({ start: m.index, parsed, tokens: nameTokens(parsed.name) })
-    }
+    for (const m of text.matchAll(CAPITALISED_RUN)) if (m.index >= from && m[0].includes(' ')) this.runs.push({ start: m.index, text: m[0] })
   }
 
   /** Resolves a speaker phrase at an offset of the article to an entity id, or null when it names nobody. */
@@ -226,7 +223,7 @@ export class SpeakerRegistry {
     const wanted = nameTokens(name)
     if (wanted.length === 0) return null
     let best: { parsed: ParsedPhrase; distance: number } | null = null
-    for (const { start, parsed, tokens } of this.mentions) {
+    for (const { start, parsed, tokens } of this.mentions()) {
       if (tokens.length <= wanted.length) continue
       const possessive = /^\S+[’']s\s/u.test(parsed.name!)
       const fits = wanted.length === 1 ? (tokens[0] === wanted[0] && !possessive && !this.places.has(wanted[0]!)) || tokens[tokens.length - 1] === wanted[0] : wanted.every((w) => tokens.includes(w))
@@ -236,6 +233,15 @@ export class SpeakerRegistry {
       if (!best || distance < best.distance) best = { parsed, distance }
     }
     return best?.parsed ?? null
+  }
+
+  /** The capitalised runs taken apart, once, and only when a short name needs its full form. */
+  private mentions(): { start: number; parsed: ParsedPhrase; tokens: string[] }[] {
+    this.parsedMentions ??= this.runs.flatMap(({ start, text }) => {
+      const parsed = parsePhrase(text)
+      return parsed.name ? [{ start, parsed, tokens: nameTokens(parsed.name) }] : []
+    })
+    return this.parsedMentions
   }
 
   private looksLikeName(name: string): boolean {
