@@ -124,7 +124,7 @@ async function askCommand(args: readonly string[], io: CliIo, say: (l: string) =
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     if (values.json) say(answer(line))
     else if (line.trim() !== '') {
-      say(`${first ? '' : '\n'}> ${line.trim()}\n${answer(line)}`)
+      say(`${first ? '' : '\n'}> ${printable(line.trim())}\n${answer(line)}`)
       first = false
     }
   }
@@ -143,6 +143,11 @@ async function addCommand(args: readonly string[], say: (l: string) => void, war
   for (const note of result.notes) warn(note)
   say(result.message)
   return EXIT.ok
+}
+
+/** What a user typed, safe to echo to a terminal: no control or format characters (escape sequences, bidi overrides). */
+function printable(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}]/gu, '')
 }
 
 /** `--data`, else DATA_DIR (through the config module), else `data`. */

@@ -134,7 +134,8 @@ function respond(line: string, library: Library): string | 'quit' | null {
     case 'articles':
       return renderArticles(library.list())
     default:
-      return `Unknown command :${command}. Type :help for the commands.`
+      // Echo only printable characters: what was typed may hold terminal escape sequences.
+      return `Unknown command :${command.replace(/[\p{Cc}\p{Cf}]/gu, '')}. Type :help for the commands.`
   }
 }
 
