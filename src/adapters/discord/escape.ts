@@ -1,5 +1,3 @@
-import { escapeMarkdown } from 'discord.js'
-
 /**
  * Discord reads `\` before any ASCII punctuation as "show this character as
  * it is", so a backslash escape changes what is sent, never what is read.
@@ -45,16 +43,18 @@ const INVISIBLE_OR_BREAKING = /[\p{Cc}\p{Cf}\u2028\u2029]+/gu
 
 /**
  * Text a user typed, shown back to them on one line: invisible and bidi
- * characters dropped, cut to {@link ECHO_MAX_CHARACTERS} (cut before escaping,
- * so escaping never sees a long input), markdown escaped with discord.js's
- * `escapeMarkdown`, and `<` and `@` escaped so no mention, role or channel
- * pill can be spelled, whatever `allowed_mentions` says.
+ * characters dropped, cut to {@link ECHO_MAX_CHARACTERS}, then escaped like
+ * article text, so it displays as typed and no formatting, link or mention
+ * can come out of it, whatever `allowed_mentions` says.
+ *
+ * Not discord.js's `escapeMarkdown`: it leaves mentions and `@everyone` alone,
+ * and by design skips `_` inside what looks like a custom emoji (`<:a_b_c`) or
+ * a URL, so once `<` is escaped too, `_b_` turns italic again (a property test
+ * found it). Its regular expressions are also super-linear on long input.
  */
 export function escapeEcho(text: string, max = ECHO_MAX_CHARACTERS): string {
   const oneLine = text.replace(INVISIBLE_OR_BREAKING, ' ').replace(/\s+/g, ' ').trim()
   const characters = [...oneLine]
   const cut = characters.length > max ? `${characters.slice(0, max - 1).join('').trimEnd()}…` : oneLine
-  // Every `[` is escaped below (masked links): escaping it here too would undo that.
-  const escaped = escapeMarkdown(cut, { heading: true, bulletedList: true, numberedList: true, maskedLink: false })
-  return escaped.replace(/[<@[]/g, '\\$&')
+  return escapeVerbatim(cut)
 }
