@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 /**
  * A small fake of Slack's Web API on 127.0.0.1, for the real Bolt app to talk
  * to: it answers `auth.test` (and `apps.connections.open` for Socket Mode),
- * records every other call (`chat.postMessage`, `chat.postEphemeral`) with its
+ * records every other call (`chat.postMessage`, `chat.postEphemeral`, and
+ * `apps.connections.open` with the app token it was made with) with its
  * form body as Bolt's WebClient sent it, and can be told to fail a method.
  */
 
@@ -55,6 +56,7 @@ export async function startFakeSlackApi(options: { validToken?: string } = {}): 
         return reply({ ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'verbatim', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'BVERBATIM' })
       }
       if (method === 'apps.connections.open') {
+        calls.push({ method, authorization, body })
         return reply(fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'not_allowed' })
       }
       const call: RecordedCall = { method, authorization, body }
