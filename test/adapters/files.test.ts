@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile, utimes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fc, test } from '@fast-check/vitest'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLoadCache, loadArticles, parseArticle } from '../../src/adapters/files.js'
 import { createLibrary } from '../../src/core/library.js'
@@ -195,5 +196,45 @@ describe('loading a folder', () => {
     const second = await loadArticles(dir, { cache })
     expect(second.articles[1]).toBe(first.articles[1])
     expect(second.articles[0]!.text).toContain('Second version')
+  })
+})
+
+describe('hostile files', () => {
+  const ending = fc.constantFrom('a.txt', 'a.md', 'a.html')
+  const content = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 2_000 }),
+    fc.array(fc.constantFrom('---\n', 'title: "x"\n', '# ', '**', '*', '_', '[', '](', ')', '`', '<p>', '</p>', '<script>', '<!--', '-->', '\n\n', ' ', 'Word.', '“', '\u00a0', '\u0000'), { maxLength: 300 }).map((parts) => parts.join('')),
+  )
+
+  test.prop([ending, content], { seed: 8_801, numRuns: 300 })(
+    'GIVEN any bytes under any article ending THEN a value comes back, never an exception; an article has a title line and text',
+    async (name, text) => {
+      const result = await parseArticle(name, new TextEncoder().encode(text))
+      if (!result.ok) {
+        expect(result.reason.length).toBeGreaterThan(0)
+        return
+      }
+      expect(result.article.id).toBe(name)
+      expect(result.article.text.trim()).not.toBe('')
+      expect(createLibrary([result.article]).articles).toHaveLength(1)
+    },
+  )
+
+  it('GIVEN the worst lines for the Markdown and HTML readers’ patterns THEN they are read (a backtracking pattern would time the test out)', async () => {
+    const worst = [
+      `# a${' '.repeat(50_000)}x`,
+      `Text ${'**a '.repeat(20_000)}`,
+      `Text ${'*a '.repeat(20_000)}`,
+      `Text ${'_a '.repeat(20_000)}`,
+      `Text ${'['.repeat(50_000)}`,
+      `Text ${'[a]('.repeat(20_000)}`,
+      `Text ${'`'.repeat(50_000)}`,
+    ]
+    for (const line of worst) {
+      const result = await parseArticle('worst.md', new TextEncoder().encode(`---\ntitle: Worst\n---\n${line}\n`))
+      expect(result.ok).toBe(true)
+    }
+    const tags = await parseArticle('worst.html', new TextEncoder().encode(`<p>${'<a'.repeat(50_000)}`))
+    expect(typeof tags.ok).toBe('boolean')
   })
 })

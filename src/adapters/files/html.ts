@@ -28,7 +28,7 @@ interface DomDocument {
  * offsets point into it, not into the HTML.
  */
 export function htmlToArticle(html: string, fallbackTitle: string): Converted {
-  if (!/<[a-z!][^>]*>/i.test(html)) return { ok: false, reason: 'not HTML (no tags found)' }
+  if (!/<[a-z!/]/i.test(html)) return { ok: false, reason: 'not HTML (no tags found)' }
   // linkedom needs a whole document; a bare fragment of paragraphs is a page's body.
   const page = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
   let document: DomDocument

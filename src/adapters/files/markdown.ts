@@ -118,10 +118,10 @@ function markdownParagraphs(body: string): Paragraph[] {
       flush()
       continue
     }
-    const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?$/.exec(line)
+    const heading = /^#{1,6}\s+(.*)$/.exec(line)
     if (heading) {
       flush()
-      const text = inline(heading[1]!)
+      const text = inline(headingText(heading[1]!))
       if (text !== '') paragraphs.push({ text, heading: true })
       continue
     }
@@ -139,18 +139,31 @@ function markdownParagraphs(body: string): Paragraph[] {
   return paragraphs
 }
 
-/** Inline markup → the words a reader sees. */
+/**
+ * Inline markup → the words a reader sees. Every span is bounded (a link's
+ * text, an emphasis) so that no line, however hostile, makes a pattern
+ * backtrack over the whole paragraph.
+ */
 function inline(text: string): string {
   return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}])/gu, '$1$2')
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}])/gu, '$1$2')
+    .replace(/!\[[^\]\n]{0,500}\]\([^)\s]{0,2000}\)/g, '')
+    .replace(/\[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)/g, '$1')
+    .replace(/\[([^\]\n]{1,500})\]\[[^\]\n]{0,100}\]/g, '$1')
+    .replace(/<(https?:\/\/[^>\s]{1,2000})>/g, '$1')
+    .replace(/`([^`\n]{1,500})`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^\n]{0,500}?\S)\1/g, '$2')
+    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*\n]{0,500}?\S)\*(?![\p{L}\p{N}])/gu, '$1$2')
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_\n]{0,500}?\S)_(?![\p{L}\p{N}])/gu, '$1$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+/** `## Talks planned ##` → `Talks planned`: the closing hashes go, without a pattern that could backtrack. */
+function headingText(rest: string): string {
+  let text = rest.trimEnd()
+  let end = text.length
+  while (end > 0 && text[end - 1] === '#') end--
+  if (end < text.length && (end === 0 || /\s/.test(text[end - 1]!))) text = text.slice(0, end).trimEnd()
+  return text
 }
