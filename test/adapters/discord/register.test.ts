@@ -63,7 +63,7 @@ describe('discord:register', () => {
     expect(fake.calls.some((c) => c.method === 'PUT' && c.path === `/applications/${fake.ids.app}/commands`)).toBe(true)
   })
 
-  it('GIVEN the script with DISCORD_GUILD_ID THEN it registers in that server, says so and exits 0', async () => {
+  it.concurrent('GIVEN the script with DISCORD_GUILD_ID THEN it registers in that server, says so and exits 0', async () => {
     const before = fake.calls.length
     const run = await runScript({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: fake.ids.app, DISCORD_GUILD_ID: fake.ids.guild, DISCORD_API_URL: fake.apiUrl })
     expect(run.stderr).toBe('')
@@ -72,7 +72,7 @@ describe('discord:register', () => {
     expect(fake.calls.slice(before).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${fake.ids.app}/guilds/${fake.ids.guild}/commands`])
   })
 
-  it('GIVEN a bad configuration THEN the script names the problem, never the token, and exits 1', async () => {
+  it.concurrent('GIVEN a bad configuration THEN the script names the problem, never the token, and exits 1', async () => {
     const run = await runScript({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl })
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('DISCORD_APP_ID')
