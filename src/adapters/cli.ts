@@ -30,9 +30,11 @@ export interface CliIo {
 /** Exit codes: 0 done, 1 the input was bad (a file, a URL, no articles), 2 the command was malformed. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
-const USAGE = `usage: cli.ts statements [--json] [--data PATH]
-       cli.ts ask [--json] [--data PATH] [--max N] ["question" | < questions, one a line]
-       cli.ts add <file-or-url> [--data FOLDER] [--force]`
+const USAGE = `usage: npm run --silent statements -- [--json] [--data PATH]
+       npm run --silent ask -- [--json] [--data PATH] [--max N] "question"
+       npm run --silent ask -- [--json] [--data PATH] < questions.txt     (one question a line)
+       npm run add -- <file-or-url> [--data FOLDER] [--force]
+PATH is an article file (.txt, .md, .html) or a folder of them; the default is DATA_DIR, else data/.`
 
 /** A failure a person can act on: printed as one line, never with a stack. */
 class CliError extends Error {
