@@ -39,11 +39,13 @@ export function createLibrary(inputs: readonly ArticleInput[]): IndexedLibrary {
 
 function libraryOver(index: StatementIndex): IndexedLibrary {
   const { articles } = index
+  // Who is quoted never changes for a library: count once, on first use (autocomplete asks on every keystroke).
+  let sources: readonly SourceEntry[] | null = null
   return {
     articles,
     index,
     ask: (question, options) => answerQuestion(index, question, options),
-    sources: () => listSources(articles),
+    sources: () => (sources ??= listSources(articles)),
     quotesBy: (speaker, options) => quotesBy(index, speaker, options),
     list: () => articles.map((a) => a.meta),
   }
