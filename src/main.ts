@@ -146,7 +146,7 @@ async function main(args: readonly string[]): Promise<void> {
   logger.info({ dataDir: config.dataDir, articles: library.articles.length, skipped: problems.length, indexCache, ms }, 'articles loaded')
 
   const holder = holdLibrary(library)
-  const watcher = watchLibrary(config.dataDir, (next) => (holder.current = next), { log: logger, cache })
+  const watcher = watchLibrary(config.dataDir, (next) => (holder.current = next), { log: logger, cache, since: articles })
   shutdown.add({ name: 'article watcher', stop: async () => watcher.close() })
 
   if (!platformsWanted) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHmac } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
@@ -155,6 +155,20 @@ function signed(secret: string, body: string, timestamp = Math.floor(Date.now() 
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`
   return { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature }
 }
+
+/** Sends a signed `/ask` to a running Slack adapter, as Slack would, and returns the HTTP response's body. */
+async function slashAsk(port: number, text: string): Promise<{ status: number; body: string }> {
+  const form = new URLSearchParams({ command: '/ask', text, team_id: 'T0TEAM', user_id: 'U0ASKER', channel_id: 'C0CHAN', response_url: 'http://127.0.0.1:9/respond', trigger_id: '1' }).toString()
+  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: { ...signed(CANARY.SLACK_SIGNING_SECRET, form), 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+  })
+  return { status: response.status, body: await response.text() }
+}
+
+/** How a text appears inside Slack's JSON: escaped as Slack asks (& < > only), then JSON-encoded. */
+const inSlackJson = (text: string) => JSON.stringify(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).slice(1, -1)
 
 const seed = createLibrary([{ id: '000_97c02de7d0eb7492.txt', text: readFileSync(join(DATA, '000_97c02de7d0eb7492.txt'), 'utf8') }])
 
@@ -341,18 +355,11 @@ describe('npm start', { timeout: 60_000 }, () => {
     if (!answer.answered) throw new Error('the seed article answers this question')
 
     // Slack: a signed /ask is answered in the HTTP response, with every quote (escaped as Slack asks) and speaker.
-    const form = new URLSearchParams({ command: '/ask', text: question, team_id: 'T0TEAM', user_id: 'U0ASKER', channel_id: 'C0CHAN', response_url: `${slackApi.url}respond`, trigger_id: '1' }).toString()
-    const slack = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-      method: 'POST',
-      headers: { ...signed(CANARY.SLACK_SIGNING_SECRET, form), 'content-type': 'application/x-www-form-urlencoded' },
-      body: form,
-    })
+    const slack = await slashAsk(port, question)
     expect(slack.status).toBe(200)
-    const slackText = await slack.text()
-    const slackEscape = (t: string) => JSON.stringify(t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).slice(1, -1)
     for (const quote of answer.quotes) {
-      expect(slackText).toContain(slackEscape(quote.text))
-      expect(slackText).toContain(slackEscape(speakerLabel(quote)))
+      expect(slack.body).toContain(inSlackJson(quote.text))
+      expect(slack.body).toContain(inSlackJson(speakerLabel(quote)))
     }
 
     // Discord: /ask is deferred, and its answer held up by the fake while SIGTERM arrives.
@@ -377,5 +384,31 @@ describe('npm start', { timeout: 60_000 }, () => {
     expect(messages.indexOf('discord stopped')).toBeGreaterThan(messages.findIndex((m) => m.startsWith('shutting down (SIGTERM)')))
     expect(messages).toContain('slack stopped')
     expect(leaksIn(run.stdout + run.stderr)).toEqual([])
+  })
+
+  test('GIVEN Slack running WHEN an article is added to DATA_DIR THEN questions are answered from it without a restart', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'verbatim-data-'))
+    const seedFile = '000_97c02de7d0eb7492.txt'
+    const added = 'tunisia-bardo-wapo-2015.txt'
+    copyFileSync(join(DATA, seedFile), join(data, seedFile))
+    const api = await fakeSlackApi()
+    const port = await freePort()
+    const run = start({ DATA_DIR: data, SLACK_BOT_TOKEN: CANARY.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: CANARY.SLACK_SIGNING_SECRET, SLACK_API_URL: api.url, SLACK_PORT: String(port) })
+    await run.logged(/Verbatim is running/)
+    const question = 'Who attacked the Bardo museum?'
+    const before = createLibrary([{ id: seedFile, text: readFileSync(join(data, seedFile), 'utf8') }]).ask(question)
+    const after = createLibrary([
+      { id: seedFile, text: readFileSync(join(data, seedFile), 'utf8') },
+      { id: added, text: readFileSync(join(ROOT, 'test/fixtures/articles', added), 'utf8') },
+    ]).ask(question)
+    if (before.answered || !after.answered) throw new Error('the question must be answered by the added article only')
+
+    expect((await slashAsk(port, question)).body).toContain(inSlackJson(before.note))
+    copyFileSync(join(ROOT, 'test/fixtures/articles', added), join(data, added))
+    await run.logged(/reloaded the articles/)
+    const answer = await slashAsk(port, question)
+    for (const quote of after.quotes) expect(answer.body).toContain(inSlackJson(quote.text))
+    run.signal('SIGTERM')
+    expect(await run.exited).toBe(0)
   })
 })
