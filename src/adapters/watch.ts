@@ -1,8 +1,8 @@
 import { statSync, watch, type FSWatcher } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import type { ArticleInput, Library } from '../core/library.js'
-import { createLoadCache, loadLibrary, type LoadCache } from './files.js'
+import { createLibrary, type ArticleInput, type Library } from '../core/library.js'
+import { createLoadCache, loadArticles, type LoadCache } from './files.js'
 
 /**
  * The library the adapters answer from, swapped whole when the articles change.
@@ -81,7 +81,7 @@ export function watchLibrary(
         return
       }
       const started = performance.now()
-      const { library, articles, problems } = await loadLibrary(target, { cache })
+      const { articles, problems } = await loadArticles(target, { cache })
       // Each bad file is told once, when it turns up or its reason changes, not at every reload;
       // those there at the start the caller's own load has told.
       const problemKeys = new Set(problems.map((p) => `${p.file}\n${p.reason}`))
@@ -97,6 +97,8 @@ export function watchLibrary(
       last = articles
       // Without `since`, the first load only records what is there.
       if (closed || first) return
+      // Indexing is the expensive, blocking part: only for a real change, never to find out whether there was one.
+      const library = createLibrary(articles)
       onLibrary(library)
       const ms = Math.round(performance.now() - started)
       log.info({ articles: library.articles.length, skipped: problems.length, ms }, 'reloaded the articles')
