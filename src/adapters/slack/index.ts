@@ -35,18 +35,20 @@ export async function startSlack(deps: {
   const app = createSlackApp(config, { logger, accepting: lifecycle.accepting })
   registerListeners(app, { ...deps, lifecycle, dedupe: createEventDedupe() })
 
-  try {
-    await app.init()
-  } catch (error) {
-    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(error)})`, { cause: error })
-  }
+  await app.init().catch((error: unknown) => {
+    throw rejectedByOrUnreachable(error, 'SLACK_BOT_TOKEN', 'auth.test')
+  })
 
   let server: Server | undefined
   let port: number | undefined
   if (mode === 'socket') {
-    await app.start()
+    await app.start().catch((error: unknown) => {
+      throw rejectedByOrUnreachable(error, 'SLACK_APP_TOKEN', 'apps.connections.open')
+    })
   } else {
-    server = await app.start({ port: config.port, ...(deps.host !== undefined ? { host: deps.host } : {}) })
+    server = await app.start({ port: config.port, ...(deps.host !== undefined ? { host: deps.host } : {}) }).catch((error: unknown) => {
+      throw new Error(`Slack could not listen on SLACK_PORT ${config.port} (${slackErrorCode(error)})`, { cause: error })
+    })
     port = (server.address() as AddressInfo).port
   }
   logger.info({ component: 'slack', mode, ...(port !== undefined ? { port } : {}) }, 'Slack is listening')
@@ -72,7 +74,17 @@ export async function startSlack(deps: {
   return port !== undefined ? { stop, port } : { stop }
 }
 
-/** Slack's error code (`invalid_auth`) or the client's (`slack_webapi_request_error`); never a token. */
+/** A start-up failure that names the variable to look at, never its value. */
+function rejectedByOrUnreachable(error: unknown, variable: string, method: string): Error {
+  const code = slackErrorCode(error)
+  const rejected = typeof (error as { data?: { error?: unknown } } | null)?.data?.error === 'string'
+  const message = rejected
+    ? `Slack rejected ${variable} (${method}: ${code})`
+    : `Could not reach Slack's Web API at SLACK_API_URL to check ${variable} (${method}: ${code})`
+  return new Error(message, { cause: error })
+}
+
+/** Slack's error code (`invalid_auth`), the client's (`slack_webapi_request_error`) or the system's (`EADDRINUSE`). */
 function slackErrorCode(error: unknown): string {
   if (typeof error !== 'object' || error === null) return 'unknown error'
   const e = error as { data?: { error?: unknown }; code?: unknown }

@@ -84,10 +84,12 @@ export function renderSlack(answer: Answer): SlackMessage {
 /** Who is quoted and how often, most quoted first. */
 export function renderSources(entries: readonly SourceEntry[]): SlackMessage {
   if (entries.length === 0) return notice('No one is quoted in the loaded articles yet.')
+  // With one article, naming it on every line says nothing.
+  const oneArticle = new Set(entries.flatMap((e) => e.articles.map((a) => a.id))).size === 1
   const lines = entries.map((e) => {
     const times = e.count === 1 ? '1 quote' : `${e.count} quotes`
-    const where = e.articles.map((a) => clipPlain(a.title, LABEL_MAX)).join('; ')
-    return escapeClipped(`• ${clipPlain(speakerLabel(e), LABEL_MAX)}: ${times} (${where})`, LINE_MAX)
+    const where = oneArticle ? '' : ` (${e.articles.map((a) => clipPlain(a.title, LABEL_MAX)).join('; ')})`
+    return escapeClipped(`• ${clipPlain(speakerLabel(e), LABEL_MAX)}: ${times}${where}`, LINE_MAX)
   })
   const speakers = entries.length === 1 ? '1 speaker' : `${entries.length} speakers`
   return list(`Who is quoted: ${speakers}`, lines, 'speaker')

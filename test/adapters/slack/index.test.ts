@@ -325,9 +325,25 @@ describe('GIVEN the real Bolt app on 127.0.0.1 and a fake Slack Web API', () => 
       host: '127.0.0.1',
     })
 
-    await expect(starting).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth/)
+    await expect(starting).rejects.toThrow(/Slack rejected SLACK_BOT_TOKEN \(auth.test: invalid_auth\)/)
     await starting.catch((e: Error) => expect(e.message).not.toContain(BOT_TOKEN))
     expect(logs.join('\n')).not.toContain(BOT_TOKEN)
+  })
+
+  it('GIVEN a Web API nobody answers at THEN start-up fails saying Slack could not be reached, naming SLACK_API_URL', async () => {
+    const api = await startFakeSlackApi()
+    const deadUrl = api.url
+    await api.close()
+
+    const starting = startSlack({
+      library: testLibrary(),
+      config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: deadUrl },
+      rateLimiter: createRateLimiter({ questions: 5, windowSeconds: 60 }),
+      logger: createLogger({ level: 'silent' }),
+      host: '127.0.0.1',
+    })
+
+    await expect(starting).rejects.toThrow(/Could not reach Slack's Web API at SLACK_API_URL to check SLACK_BOT_TOKEN/)
   })
 })
 

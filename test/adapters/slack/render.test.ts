@@ -186,6 +186,13 @@ describe('renderSources and renderArticles', () => {
     expect(text).toContain('• Philip Luther, Middle East director: 1 quote (Iran protests; Second article)')
   })
 
+  it('GIVEN everyone quoted in the same one article THEN the lines do not repeat its title', () => {
+    const text = allTexts(renderSources([sources[0]!, { ...sources[1]!, articles: [article] }])).join('\n')
+
+    expect(text).toContain('• Amnesty International: 4 quotes\n')
+    expect(text).not.toContain('Iran protests')
+  })
+
   it('GIVEN no one quoted THEN an ephemeral notice says so', () => {
     expect(renderSources([]).response_type).toBe('ephemeral')
   })

@@ -76,4 +76,19 @@ describe('GIVEN the real Bolt app in Socket Mode against a fake Socket Mode serv
     expect(call.method).toBe('chat.postMessage')
     expect(call.authorization).toBe(`Bearer ${BOT_TOKEN}`)
   })
+
+  it('GIVEN an app-level token Slack rejects THEN start-up fails naming SLACK_APP_TOKEN, never its value', async () => {
+    const api = await startFakeSlackApi({ validToken: BOT_TOKEN })
+    stops.push(api.close)
+
+    const starting = startSlack({
+      library: testLibrary(),
+      config: { botToken: BOT_TOKEN, appToken: APP_TOKEN, port: 0, apiUrl: api.url },
+      rateLimiter: createRateLimiter({ questions: 100, windowSeconds: 60 }),
+      logger: createLogger({ level: 'silent' }),
+    })
+
+    await expect(starting).rejects.toThrow(/Slack rejected SLACK_APP_TOKEN \(apps.connections.open: invalid_auth\)/)
+    await starting.catch((e: Error) => expect(e.message).not.toContain(APP_TOKEN))
+  })
 })

@@ -57,7 +57,8 @@ export async function startFakeSlackApi(options: { validToken?: string } = {}): 
       }
       if (method === 'apps.connections.open') {
         calls.push({ method, authorization, body })
-        return reply(fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'not_allowed' })
+        // Without a Socket Mode server to send clients to, the app token is treated as revoked.
+        return reply(fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'invalid_auth' })
       }
       const call: RecordedCall = { method, authorization, body }
       calls.push(call)
