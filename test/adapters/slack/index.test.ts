@@ -8,6 +8,7 @@ import { createLogger } from '../../../src/logger.js'
 import { mentionEventBody, nowSeconds, slackSignature, slashCommandBody } from '../../fakes/slack/signing.js'
 import { FAKE_BOT_USER_ID, startFakeSlackApi, startResponseUrlListener, type RecordedCall } from '../../fakes/slack/webApi.js'
 import { BOT_TOKEN, SIGNING_SECRET, startHarness, testLibrary, waitForLog, type Harness } from './harness.js'
+import { HOSTILE_INPUTS } from '../../fixtures/hostile.js'
 import { allTexts, liveTokens, sectionTexts } from './slackText.js'
 
 const FORM = 'application/x-www-form-urlencoded'
@@ -202,6 +203,18 @@ describe('GIVEN the real Bolt app on 127.0.0.1 and a fake Slack Web API', () => 
       expect(liveTokens(message)).toEqual([])
       expect(message.text).toContain(HOSTILE_ESCAPED)
     })
+  })
+
+  it('GIVEN every hostile input as an /ask, sent raw as the worst case THEN every reply is 200 and nothing in it is live', async () => {
+    harness = await startHarness()
+
+    for (const hostile of HOSTILE_INPUTS) {
+      const res = await harness.post(ask(hostile), FORM)
+      const message = await read(res)
+
+      expect(res.status).toBe(200)
+      expect(liveTokens(message), JSON.stringify(hostile.slice(0, 60))).toEqual([])
+    }
   })
 
   it('GIVEN an article with mentions and a disguised link in it THEN its quotes and title are shown, escaped, linking nowhere', async () => {
