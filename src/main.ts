@@ -124,9 +124,9 @@ async function main(args: readonly string[]): Promise<void> {
   const config = parsed.config
 
   const platformsWanted = !mode.repl && (config.discord !== undefined || config.slack !== undefined)
-  const interactive = !platformsWanted && Boolean(process.stdin.isTTY && process.stdout.isTTY)
-  // At a terminal the REPL shares the screen with stderr: progress lines would only get in the way there.
-  const level = interactive && config.logLevel === 'info' ? 'warn' : config.logLevel
+  // The REPL's logs on a terminal share the screen with its answers: progress lines would only get in the way there.
+  const quiet = !platformsWanted && Boolean(process.stderr.isTTY) && config.logLevel === 'info'
+  const level = quiet ? 'warn' : config.logLevel
   const logger = createLogger({ level, secrets: config.secrets })
   const shutdown = createShutdown({ logger, graceMs: config.shutdownGraceMs })
   installProcessHandlers(process, shutdown, logger, (code) => process.exit(code))
