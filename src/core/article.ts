@@ -28,7 +28,7 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const DATE = `${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?`
 /** `SEOUL, South Korea — `, `LONDON — `, `Iran, December 16, 2019—`: a place and/or a date, then a dash. */
 const DATELINE = new RegExp(
-  `^(?:(?:[A-Z][\\p{L}.'’]*(?:[ -][A-Z][\\p{L}.'’]*){0,3})(?:,\\s*[A-Z][\\p{L}.'’]*(?:[ -][A-Z][\\p{L}.'’]*){0,3})?)?(?:,?\\s*(${DATE}))?\\s*(?:—|–|--|-\\s)\\s*`,
+  `^(?:(?:[A-Z][\\p{L}.'’]*(?:[ -][A-Z][\\p{L}.'’]*){0,3})(?:,\\s*[A-Z][\\p{L}.'’]*(?:[ -][A-Z][\\p{L}.'’]*){0,3})?)?(?:,?\\s*(${DATE}))?(?:\\s*\\(\\p{Lu}[\\p{L}.]{0,12}\\))?\\s*(?:—|–|--|-\\s)\\s*`,
   'u',
 )
 
@@ -69,6 +69,7 @@ export function readArticle(input: ArticleInput): Article {
 export function classifyBlocks(original: string): Block[] {
   const blocks: Block[] = []
   const seen = new Set<string>()
+  let inList = false
   let offset = 0
   for (const line of original.split('\n')) {
     const lineStart = offset
@@ -82,24 +83,30 @@ export function classifyBlocks(original: string): Block[] {
     seen.add(text)
     const start = lineStart + leading
     const end = start + text.length
-    const role = blocks.length === 0 ? 'title' : roleOf(text, blocks.length)
+    const previous = blocks[blocks.length - 1]
+    // Lines after `X also said:` that end without a stop are list items, not headings.
+    inList = previous !== undefined && previous.role === 'body' && (original.slice(previous.start, previous.end).endsWith(':') || (inList && !TERMINATED.test(original.slice(previous.start, previous.end))))
+    const firstBody = !blocks.some((b) => b.role === 'body')
+    const role = blocks.length === 0 ? 'title' : roleOf(text, blocks.length, inList, firstBody)
     const bodyStart = role === 'body' ? start + datelineLength(text, blocks) : start
     blocks.push({ start, end, role, bodyStart })
   }
   return blocks
 }
 
-function roleOf(text: string, position: number): Block['role'] {
+const TERMINATED = /[.!?…]["”’')\]]?$/
+
+function roleOf(text: string, position: number, inList: boolean, firstBody: boolean): Block['role'] {
   if (BYLINE.test(text) && text.length <= 100 && !/[.!?]["”’']?$/.test(text.replace(/\.$/, ''))) return 'byline'
-  if (isHeading(text)) return 'heading'
-  if (position > 1 && text.length <= 160 && CREDIT.test(text)) return 'credit'
+  if (!inList && isHeading(text, firstBody)) return 'heading'
+  if (position > 1 && text.length <= 240 && (CREDIT.test(text) || /\bcontributed (?:to this report|reporting)\b/.test(text))) return 'credit'
   return 'body'
 }
 
-/** A short line with no sentence ending: a section heading, perhaps in quotation marks. */
-function isHeading(text: string): boolean {
+/** A short line with no sentence ending: a section heading, perhaps in quotation marks. A standfirst may be short too, so the first body line must be shorter still. */
+function isHeading(text: string, firstBody: boolean): boolean {
   const words = text.split(/\s+/).length
-  if (words > 8 || text.length > 70) return false
+  if (words > (firstBody ? 8 : 14) || text.length > (firstBody ? 70 : 110)) return false
   if (/[.!?,;:]$/.test(text) || /[.!?,;:]["”’']$/.test(text)) return false
   if (/^[a-z]/.test(text)) return false
   return true
@@ -112,7 +119,7 @@ function datelineLength(text: string, earlier: readonly Block[]): number {
   if (!match || match[0].length >= text.length) return 0
   const lead = match[0]
   // A place must look like one: all capitals (`LONDON`) or followed by a date; otherwise it is a sentence with a dash.
-  const place = lead.split(/[,—–-]/)[0]!.trim()
+  const place = lead.split(/[,—–(-]/)[0]!.trim()
   const hasDate = match[1] !== undefined
   if (!hasDate && !(place.length > 0 && place === place.toUpperCase() && /\p{Lu}{2}/u.test(place))) return 0
   return lead.length

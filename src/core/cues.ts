@@ -25,6 +25,9 @@ const SPEECH_VERBS = [
   'has called for', 'has also called on', 'has also called for', 'has argued', 'has warned', 'has urged',
   'made similar claims', 'gave a statement', 'pleaded', 'blamed', 'blames', 'pointed out', 'points out',
   'has pointed out', 'have pointed out', 'boasted', 'hailed', 'praised', 'criticized', 'criticised',
+  'instructed', 'joked', 'quipped', 'remarked', 'responded', 'answered', 'lamented', 'yelled', 'whispered',
+  'exclaimed', 'mused', 'wondered', 'acknowledged', 'called', 'calls', 'warns', 'notes', 'cautions', 'argues',
+  'have warned', 'has warned', 'had warned',
 ]
 
 const VERB = `(?:${[...new Set(SPEECH_VERBS)].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+')).join('|')})`
@@ -42,10 +45,16 @@ export interface CueMatch {
   readonly type: 'according' | 'after' | 'before' | 'end' | 'start' | 'participle'
 }
 
-const AFTER_QUOTE_INVERTED = new RegExp(`§[,.!?]?\\s*(${VERB})\\s+([^§;]{2,200}?)\\s*(?:[.!?]|§|$)`, 'u')
-const AFTER_QUOTE = new RegExp(`§[,.!?—–-]?\\s*([^§;,.]{1,80}?)\\s+${BETWEEN}(${VERB})\\b`, 'u')
+const AFTER_QUOTE_INVERTED = new RegExp(`§[,.!?]?\\s*(${VERB})\\s+([^§;]{2,200}?)[.!?]?\\s*(?=§|$)`, 'u')
+// `Mr. Goldwein said`: a full stop inside a speaker phrase belongs to an honorific or an initial.
+const AFTER_QUOTE = new RegExp(`§[,.!?—–-]?\\s*((?:[^§;,.]|(?<=\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev|[A-Z]))\\.){1,80}?)\\s+${BETWEEN}(${VERB})\\b`, 'u')
+/** `…, say economists,` / `…, said Ian Michaels, a spokesman …`: a cue with the verb first, after the claim. */
+const INVERTED_END = /,\s+(?:said|says|say|added|adds|noted|notes|explained|wrote|warned|warns|insisted|argued|argues)\s+((?:the\s+|a\s+)?[^§;,]{2,60}?)(?:,\s*(?:who|which|whose)\b[^§]*|,\s*(?:an?|the)\s[^§]*)?[.!?]?$|,\s+(?:say|says|said)\s+([^§;,]{2,40}),/u
 const BEFORE_QUOTE = new RegExp(`^(.{1,160}?)\\s+${BETWEEN}(${VERB})(?:\\s+[^§:]{0,60}?)?\\s*[:,]\\s*§`, 'u')
 const PARTICIPLE_BEFORE_QUOTE = new RegExp(`,\\s*(${PARTICIPLES})(?:\\s+[^§:]{0,40}?)?\\s*[:,]?\\s*§`, 'u')
+/** `…, saying its experts were studying it`: the sentence's subject speaks. */
+const PARTICIPLE_CLAUSE = /,\s*(?:saying|adding|noting|insisting|arguing|explaining|warning|claiming)\b/u
+
 /** `An opposition group quoted their mother Bahieh Namjou as saying …`: the one quoted is the speaker. */
 const QUOTED_AS_SAYING = /\bquoted\s+([^,;§]{2,80}?)\s+as\s+saying\b/u
 const ACCORDING = /\b[Aa]ccording to\s+([^,.;§()—–]{2,80}?)(?=\s*(?:[,.;)—–]|$))/u
@@ -66,7 +75,7 @@ export function holdsSpeechVerb(phrase: string): boolean {
 }
 
 /** Words that open an introductory phrase before the subject: `In Washington,`, `Earlier Saturday,`. */
-const INTRO = /^(?:(?:over|amid|throughout|within|following|given|under|in|on|at|earlier|later|last|since|after|before|during|but|however|meanwhile|still|yet|and|so|also|then|separately|despite|although|though|while|when|hours|days|weeks|months|in addition|speaking|asked|talking|earlier on|previously|now|today|yesterday|by contrast|instead|with|for|as)\b[^,§]{0,100},\s*)+/iu
+const INTRO = /^(?:(?:(?:over|amid|throughout|within|following|given|under|in|on|at|earlier|later|last|since|after|before|during|however|meanwhile|then|separately|despite|although|though|while|when|hours|days|weeks|months|in addition|speaking|asked|talking|earlier on|previously|now|today|yesterday|by contrast|instead|with|for|as)\b[^,§]{0,100}|(?:but|and|yet|so|also|still)),\s*)+/iu
 const LEADING_CONJUNCTION = /^(?:(?:but|and|yet|so|however|still|meanwhile|also|as)\s+)+/iu
 
 /** Masks quoted text with `§`, keeping length: `ranges` are [start, end) offsets of the sentence inside quotations. */
@@ -85,7 +94,7 @@ export function mask(sentence: string, ranges: readonly (readonly [number, numbe
 
 /** Whether a sentence could hold a cue at all: a quotation, `according to`, or a speech verb. Most narration cannot. */
 export function mayHoldCue(masked: string): boolean {
-  if (masked.includes('§') || /ccording to|quoted/.test(masked)) return true
+  if (masked.includes('§') || /ccording to|quoted|, (?:saying|adding|noting|insisting|arguing|explaining|warning|claiming)\b/.test(masked)) return true
   for (const word of masked.toLowerCase().split(/[^a-z]+/)) if (VERB_FIRST_WORDS.has(word)) return true
   return false
 }
@@ -118,6 +127,17 @@ export function findCues(masked: string): CueMatch[] {
       if (subject) cues.push({ type: 'participle', ...subject, cueStart: participle.index + participle[0].indexOf(participle[1]!), cueEnd: participle.index + participle[0].length - 1 })
     }
   }
+  const inverted = INVERTED_END.exec(masked)
+  if (inverted) {
+    const phrase = inverted[1] ?? inverted[2]!
+    const phraseStart = inverted.index + inverted[0].indexOf(phrase, 2)
+    cues.push({ type: 'end', phraseStart, phraseEnd: phraseStart + phrase.length, cueStart: inverted.index + 1, cueEnd: phraseStart + phrase.length })
+  }
+  const participleOnly = PARTICIPLE_CLAUSE.exec(masked)
+  if (participleOnly && !hasQuote) {
+    const subject = leadingSubject(masked)
+    if (subject) cues.push({ type: 'participle', ...subject, cueStart: participleOnly.index + 1, cueEnd: participleOnly.index + participleOnly[0].length })
+  }
   const quotedAs = QUOTED_AS_SAYING.exec(masked)
   if (quotedAs) {
     const phraseStart = quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!, 6)
@@ -137,7 +157,8 @@ export function findCues(masked: string): CueMatch[] {
   }
   if (end) {
     // `… by his interrogators - the report read`: the speaker is after the last dash.
-    const dash = /^.*\s[-—–]\s+/su.exec(end[1]!)
+    // `as the committee has pointed out`: `as` introduces the speaker, it is not part of it.
+    const dash = /^.*\s[-—–]\s+|^as\s+/isu.exec(end[1]!)
     const phraseStart = end.index + end[0].indexOf(end[1]!) + (dash ? dash[0].length : 0)
     late.push({ type: 'end', phraseStart, phraseEnd: end.index + end[0].indexOf(end[1]!) + end[1]!.length, cueStart: phraseStart, cueEnd: end.index + end[0].length })
   }
@@ -147,7 +168,11 @@ export function findCues(masked: string): CueMatch[] {
   const intro = stripIntro(masked, 0)
   for (const verb of masked.matchAll(VERB_ANYWHERE)) {
     if (verb.index <= intro.start || verb.index > 200) continue
-    if (AMBIGUOUS_VERBS.has(verb[2]!.toLowerCase()) && !VERB_FOLLOWER.test(masked.slice(verb.index + verb[0].length))) continue
+    const word = verb[2]!.toLowerCase()
+    const after = masked.slice(verb.index + verb[0].length)
+    // `McConnell called the debt “…”`: to call something a quoted name is to say it; to call a meeting is not.
+    if ((word === 'called' || word === 'calls') && !/^[^§.;]{0,80}§/.test(after)) continue
+    if (AMBIGUOUS_VERBS.has(word) && !VERB_FOLLOWER.test(after)) continue
     const phraseEnd = verb.index
     if (masked.slice(intro.start, phraseEnd).includes('§')) break
     cues.push({ type: 'start', phraseStart: intro.start, phraseEnd, cueStart: intro.start, cueEnd: verb.index + verb[0].length })
@@ -158,7 +183,7 @@ export function findCues(masked: string): CueMatch[] {
 /** The subject at the start of a sentence, up to its main verb: `A third man, from …, spoke`. */
 export function leadingSubject(masked: string): { phraseStart: number; phraseEnd: number } | null {
   const { start, text } = stripIntro(masked, 0)
-  const verb = /\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|later)\s+)*(?:[a-z]+ed|spoke|made|gave|took|went|came|said|told|is|was|has|had|says|made)\b/u.exec(text)
+  const verb = /\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|later)\s+)*(?:[a-z]+ed|spoke|made|gave|took|went|came|said|told|is|was|has|had|says|made|would|will|could|can|did|does|should|must|may|might)\b/u.exec(text)
   if (!verb || verb.index === 0 || verb.index > 160) return null
   return { phraseStart: start, phraseEnd: start + verb.index }
 }
@@ -166,15 +191,14 @@ export function leadingSubject(masked: string): { phraseStart: number; phraseEnd
 function stripIntro(text: string, offset: number): { start: number; text: string } {
   let start = offset
   let rest = text
-  const intro = INTRO.exec(rest)
-  if (intro && intro[0].length < rest.length) {
-    start += intro[0].length
-    rest = rest.slice(intro[0].length)
-  }
-  const conjunction = LEADING_CONJUNCTION.exec(rest)
-  if (conjunction) {
-    start += conjunction[0].length
-    rest = rest.slice(conjunction[0].length)
+  // `But with just 18 months left in power, he said`: conjunctions and introductory phrases, in any order.
+  for (let round = 0; round < 3; round++) {
+    const intro = INTRO.exec(rest)
+    const conjunction = intro ? null : LEADING_CONJUNCTION.exec(rest)
+    const cut = intro && intro[0].length < rest.length ? intro[0].length : (conjunction?.[0].length ?? 0)
+    if (cut === 0) break
+    start += cut
+    rest = rest.slice(cut)
   }
   return { start, text: rest }
 }

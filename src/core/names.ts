@@ -75,8 +75,10 @@ const TRAILING_TIME = /,?\s+(?:(?:on|late|early|last|this|in|earlier|later)\s+)?
 export interface ParsedPhrase {
   /** The proper name in it (`Philip Luther`, `People's Mojahedin Organization of Iran`), or null. */
   readonly name: string | null
-  /** Short forms the phrase gives itself: `(PMOI/MEK)`, and the title before a name (`NCRI President`). */
+  /** Short forms the phrase gives itself: `(PMOI/MEK)`. */
   readonly aliases: readonly string[]
+  /** The title before a name (`NCRI President`): another way to refer to that person, never a way to match a name. */
+  readonly title: string | null
   /** The role the phrase gives (`Middle East … at Amnesty International`), or null. */
   readonly role: string | null
   /** The description without its article (`rights group`, `report`, `Obama administration officials`). */
@@ -148,22 +150,23 @@ export function parsePhrase(phrase: string): ParsedPhrase {
   while (i < words.length && (CONNECTORS.has(words[i]!.toLowerCase()) || HONORIFICS.has(words[i]!.toLowerCase()))) i++
   const nameWords = words.slice(i)
   const before = words.slice(0, i)
-  const name = nameWords.length > 0 && !isAllLowerOrPronoun(nameWords) ? nameWords.join(' ') : null
-  if (name) {
-    // The title before a name is another way the article refers to that person: `NCRI President Rajavi`.
-    const title = trailingTitle(before)
-    if (title) {
-      aliases.push(title)
-      role ??= before.filter((w) => !/^(?:the|a|an)$/i.test(w)).join(' ') || null
-    }
+  let name = nameWords.length > 0 && !isAllLowerOrPronoun(nameWords) ? nameWords.join(' ') : null
+  // `Mitch McConnell of Kentucky`: a person is not `of` a place; an organisation may be (`Organization of Iran`).
+  const of = name?.indexOf(' of ') ?? -1
+  if (name && of > 0 && !isOrganisationName(name, aliases)) {
+    role ??= name.slice(of + 1)
+    name = name.slice(0, of)
   }
+  // The title before a name is another way the article refers to that person: `NCRI President Rajavi`.
+  const title = name ? trailingTitle(before) : null
+  if (title) role ??= before.filter((w) => !/^(?:the|a|an)$/i.test(w)).join(' ') || null
   const descriptionWords = words.filter((w, k) => !(k === 0 && /^(?:the|a|an|this|that|these|those|its|their|his|her)$/i.test(w)))
   const description = descriptionWords.join(' ')
   const cut = descriptionWords.findIndex((w) => HEAD_STOPS.has(w.toLowerCase()))
   const headWords = cut > 0 ? descriptionWords.slice(0, cut) : descriptionWords
   const head = (headWords[headWords.length - 1] ?? '').toLowerCase().replace(/[’']s$/, '')
   const organisation = name !== null && isOrganisationName(name, aliases)
-  return { name, aliases, role, description, head, organisation, source: text }
+  return { name, aliases, title, role, description, head, organisation, source: text }
 }
 
 function isAllLowerOrPronoun(words: readonly string[]): boolean {

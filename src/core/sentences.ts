@@ -72,6 +72,8 @@ function shouldMerge(before: string, after: string): boolean {
   if (/^[A-Z]$/.test(lastWord) && /^[A-Z]/.test(next)) return true
   // `10:30 p.m. Tuesday`, `the U.S. Embassy`: dotted initials go on unless a usual sentence opening follows.
   if (/^(?:[a-z]\.){2,}$|^(?:[A-Z]\.){2,}$/.test(lastWord + '.') && /^\p{Lu}/u.test(next) && !SENTENCE_OPENING.test(next)) return true
+  // `8:51 p.m. (1451 GMT)`: a bracket after a dotted abbreviation goes on with the sentence.
+  if (/^(?:[a-zA-Z]\.){2,}$/.test(lastWord + '.') && /^\(/.test(next)) return true
   if (BEFORE_FIGURE.has(word) && /^\d/.test(next)) return true
   if (BEFORE_CAPITAL.has(word) && /^[A-Z]/.test(next) && !SENTENCE_OPENING.test(next)) return true
   return false

@@ -113,6 +113,7 @@ export class SpeakerRegistry {
       if (fuller) this.absorb(entity, fuller.name!, fuller.aliases, fuller.role)
     }
     this.absorb(entity, name, parsed.aliases, parsed.role)
+    if (parsed.title) entity.aliases.add(parsed.title)
     if (entity.kind !== 'group' && (parsed.organisation || isOrganisationName(entity.name, [...entity.aliases]))) entity.kind = 'organisation'
     return entity
   }
@@ -121,7 +122,7 @@ export class SpeakerRegistry {
     const words = parsed.description.toLowerCase()
     if (words === '') return null
     if (PERSON_PRONOUNS.has(words)) return this.lastPerson
-    if (GROUP_PRONOUNS.has(words)) return words === 'it' ? this.lastOrganisation : (this.lastGroup ?? this.lastOrganisation)
+    if (GROUP_PRONOUNS.has(words)) return words === 'it' ? (this.lastOrganisation ?? this.lastGroup) : (this.lastGroup ?? this.lastOrganisation)
     if (/\b(?:them|they)$/.test(words)) return this.lastGroup ?? this.lastOrganisation
     const determined = /^(?:the|this|that|these|those|its|their)\s/i.test(parsed.source)
     const indefinite = /^(?:a|an|one|another)\s/i.test(parsed.source)
