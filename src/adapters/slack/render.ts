@@ -130,6 +130,9 @@ function leftOutLine(left: readonly Quote[]): string {
 }
 
 function fallback(question: string, shown: readonly Quote[], left: number): string {
+  if (shown.length === 0) {
+    return escapeClipped(`“${clipPlain(question, FALLBACK_QUESTION_MAX)}”: the quotes that answer it are too long for Slack`, SECTION_TEXT_MAX)
+  }
   const titles = new Set(shown.map((q) => q.article.id))
   const from = titles.size === 1 ? `from ${shown[0]?.article.title ?? ''}` : `from ${titles.size} articles`
   const count = shown.length === 1 ? '1 verbatim quote' : `${shown.length} verbatim quotes`

@@ -137,6 +137,14 @@ describe('renderSlack', () => {
     expect(allTexts(message).join('\n')).toContain('¶9')
   })
 
+  it('GIVEN only quotes too long for a section THEN the message says so instead of showing none silently', () => {
+    const message = renderSlack(answered([quote('word '.repeat(700).trim(), { paragraph: 2 })]))
+
+    expect(sectionTexts(message)).toHaveLength(0)
+    expect(message.text).toContain('too long for Slack')
+    expect(allTexts(message).join('\n')).toContain('1 more quote left out')
+  })
+
   it('GIVEN a quote that fits only before escaping THEN the escaped length decides', () => {
     const ampersands = '&'.repeat(1_000)
     const message = renderSlack(answered([quote(ampersands)]))
