@@ -131,7 +131,10 @@ function plausiblePhrase(phrase: string, type: CueMatch['type']): boolean {
 
 function noticeSubject(registry: SpeakerRegistry, masked: string, text: string, offset: number): void {
   const subject = leadingSubject(masked)
-  if (subject) registry.notice(text.slice(subject.phraseStart, subject.phraseEnd), offset + subject.phraseStart)
+  if (!subject) return
+  const phrase = text.slice(subject.phraseStart, subject.phraseEnd)
+  // Only a name (a capital after the first word) or an unnamed person (`Another man`) can be noticed: skip the rest cheaply.
+  if (/\s\p{Lu}/u.test(phrase) || /^(?:a|an|another|one)\s/i.test(phrase) || /^\p{Lu}\S*$/u.test(phrase)) registry.notice(phrase, offset + subject.phraseStart)
 }
 
 /**

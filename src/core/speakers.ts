@@ -185,7 +185,7 @@ export class SpeakerRegistry {
         const t = nameTokens(alias)
         return t.length > 0 && t.every((w) => tokens.has(w))
       })
-      const first = nameTokens(e.name)[0]
+      const first = this.tokensOf(e)[0]
       if ((hit || (first !== undefined && e.kind === 'organisation' && tokens.has(first))) && (!best || e.lastSeen > best.lastSeen)) best = e
     }
     return best
@@ -208,7 +208,7 @@ export class SpeakerRegistry {
   /** `Rajavi` fits `Maryam Rajavi`, `Amnesty` fits `Amnesty International`, `Lee` fits `Lee Jae-myung`; `Iran` does not fit `… Organization of Iran`. */
   private tokensFit(wanted: readonly string[], e: Entity): boolean {
     if (wanted.length === 0) return false
-    const full = nameTokens(e.name)
+    const full = this.tokensOf(e)
     if (wanted.length === 1) {
       const w = wanted[0]!
       // `Iran` is not `Iran's Supreme Court`: a possessive first word is not the organisation's short name.
@@ -234,6 +234,15 @@ export class SpeakerRegistry {
       if (!best || distance < best.distance) best = { parsed, distance }
     }
     return best?.parsed ?? null
+  }
+
+  private readonly nameTokenCache = new Map<string, string[]>()
+
+  /** The words of an entity's current name, computed once per name. */
+  private tokensOf(e: Entity): string[] {
+    let tokens = this.nameTokenCache.get(e.name)
+    if (!tokens) this.nameTokenCache.set(e.name, (tokens = nameTokens(e.name)))
+    return tokens
   }
 
   /** The capitalised runs taken apart, once, and only when a short name needs its full form. */
