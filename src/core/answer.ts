@@ -8,7 +8,7 @@
  */
 import { differingSpeakers, disagreementNote, figuresFor } from './disagreement.js'
 import { nearDuplicate } from './nearDuplicates.js'
-import { parseQuestion, type Query } from './question.js'
+import { isPeople, parseQuestion, type Query } from './question.js'
 import { toQuote } from './quote.js'
 import { rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
@@ -29,7 +29,7 @@ export const COVERAGE_TO_ANSWER = 0.6
 /** A further quote may cover this much less than the best one. */
 const COVERAGE_SLACK = 0.25
 /** Quotes that take part in a disagreement must cover nearly as much as the best. */
-const DISAGREEMENT_SLACK = 0.15
+const DISAGREEMENT_SLACK = 0.4
 
 const USAGE = 'Ask a question about the article, e.g. "How many people were killed?"'
 const TOO_LONG = `That question is too long: please keep it under ${MAX_QUESTION_LENGTH} characters.`
@@ -52,10 +52,9 @@ export function answerQuestion(index: StatementIndex, question: string, options:
   const candidates = rankCandidates(index, query, COVERAGE_TO_ANSWER)
   const best = candidates[0]
   if (!best) return notInArticle(index, question)
-  // A question for a quantity that no covering statement gives a figure for is not answered by them.
-  const eligible = candidates.filter(
-    (c) => c.coverage >= best.coverage - COVERAGE_SLACK && (query.type !== 'quantity' || c.fitsType),
-  )
+  // `How many` wants a figure and `when` a time: statements without one do not answer, however well they match.
+  const needsType = query.type === 'quantity' || query.type === 'time'
+  const eligible = candidates.filter((c) => c.coverage >= best.coverage - COVERAGE_SLACK && (!needsType || c.fitsType))
   if (eligible.length === 0) return notInArticle(index, question)
 
   if (query.type === 'quantity') return quantityAnswer(index, question, query, eligible, maxQuotes)
@@ -77,10 +76,12 @@ function quantityAnswer(
   eligible: readonly Candidate[],
   maxQuotes: number,
 ): Answer {
-  const near = query.counted.length > 0 ? query.counted : query.slots
+  // Figures stand near what the question names, `people` aside (`Over 1,500 killed`).
+  const named = query.slots.filter((slot) => !isPeople(slot))
+  const near = named.length > 0 ? named : query.slots
   const read = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
     const statement = index.statements[candidate.id]!
-    return { candidate, speaker: statement.speaker, ...figuresFor(statement.text, near) }
+    return { candidate, speaker: statement.speaker, ...figuresFor(statement.text, near, query) }
   })
   // Only a statement with a quantity next to what is counted answers `how many`.
   const answering = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)
@@ -115,7 +116,7 @@ function quantityAnswer(
 /** `What did Rajavi say?`: the source's own statements, quotations and reported speech first, in article order. */
 function sourceOnly(index: StatementIndex, question: string, query: Query, maxQuotes: number): Answer {
   const ids: number[] = []
-  for (const name of query.source!.names) ids.push(...(index.speakers.statementsBy.get(name) ?? []))
+  for (const context of query.source!.contexts) ids.push(...index.speakers.contexts[context]!.statements)
   const rank = (s: Statement): number => (s.kind === 'narration' ? 1 : 0)
   ids.sort((a, b) => rank(index.statements[a]!) - rank(index.statements[b]!) || a - b)
   const candidates = ids.map((id) => ({ id, coverage: 1, bySource: true, fitsType: false, score: 0 }))

@@ -6,7 +6,7 @@
  * disagree. The note only names them: the bot never states a figure itself.
  */
 import { figuresOf } from './features.js'
-import type { Slot } from './question.js'
+import type { Query, Slot } from './question.js'
 import { unitsOf, type Unit } from './terms.js'
 
 /** How far (in tokens) a figure may stand from a word of the question to count as a figure for it. */
@@ -23,42 +23,86 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 /** Vague quantities: they answer `how many` (`Thousands have been arrested`) but are not compared. */
 const VAGUE_QUANTITIES = new Set([
   'hundreds', 'thousands', 'millions', 'dozens', 'tens', 'scores', 'several', 'hundred', 'thousand', 'million', 'dozen',
-  'number', 'toll', 'tally', 'figure', 'count', 'percent',
+  'number', 'toll', 'tally', 'figure', 'count', 'percent', 'one',
 ])
 
 /** What a statement gives for the quantity a question asks about. */
 export interface QuantityFit {
-  /** Figures standing near the question's words (`304` in `304 people were killed`), as numbers. */
+  /** Figures for what is counted (`304` in `304 people were killed`), as numbers: the ones compared across speakers. */
   readonly figures: ReadonlySet<string>
   /** Some quantity, exact or vague, stands near the question's words. */
   readonly quantified: boolean
 }
 
-/** The figures a statement gives for what the question asks about. */
-export function figuresFor(text: string, slots: readonly Slot[]): QuantityFit {
+/** Words between a figure and what it counts: `at least 28 more victims`, `192 of the seats`. */
+const BEFORE_UNIT = new Set(['more', 'other', 'additional', 'extra', 'of', 'the', 'than', 'some', 'new', 'further'])
+/** What a figure of people counts: `304 people`, `1,500 civilians`, `28 victims`, `504 protesters`. */
+const PEOPLE_UNITS = new Set(['~people', '~children', '~protest', '~tourist', '~death', '~arrest', '~injury', '~lawmaker', '~soldier', '~police'])
+/** Verbs a figure may stand before instead of a noun (`Over 1,500 killed`): they fit any count of people. */
+const EVENT_UNITS = new Set(['~death', '~injury', '~arrest', '~execution'])
+
+/**
+ * The figures a statement gives for what the question asks about: near the
+ * words of what is counted (or of the question), and counting the same kind
+ * of thing (`two gunmen` is not a count of the people killed).
+ */
+export function figuresFor(text: string, near: readonly Slot[], query: Pick<Query, 'slots' | 'counted' | 'counting'>): QuantityFit {
   const units = unitsOf(text)
-  const near = units.map((unit) => matchesSlot(unit, slots))
+  const matched = units.map((unit) => matchesSlot(unit, near))
   const isNear = (at: number): boolean => {
-    for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (near[i]) return true
+    for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (matched[i]) return true
     return false
   }
+  // What is counted is a noun; `killed` in `how many were killed` is what happened to them.
+  const countedTerms = new Set(query.counted.flatMap((slot) => slot.anyOf.flat()).filter((t) => !EVENT_UNITS.has(t)))
+  // Counting people of any kind (`protesters`), a count of `civilians` or `victims` is a count of them too.
+  const countsPeople =
+    [...countedTerms].every((t) => PEOPLE_UNITS.has(t)) || query.slots.some((slot) => slot.anyOf.some((a) => a.some((t) => PEOPLE_UNITS.has(t))))
+  // `Over 1,500 killed`: a figure right before the event counts its victims; else one of the next words says what it counts.
+  const fits = (following: readonly (readonly string[])[]): boolean => {
+    if (following[0]?.some((unit) => EVENT_UNITS.has(unit))) return true
+    for (const words of following) {
+      // The verb ends the noun: in `two gunmen died`, the figure counts gunmen.
+      if (words.some((unit) => EVENT_UNITS.has(unit))) return false
+      if (words.some((unit) => countedTerms.has(unit) || (countsPeople && PEOPLE_UNITS.has(unit)))) return true
+    }
+    return false
+  }
+
   const figures = new Set<string>()
   let quantified = false
-  for (const { value, at } of figuresOf(units)) {
-    if (isNear(at)) figures.add(value)
-  }
+  const numeric = figuresOf(units).map(({ value, at }) => ({ value, at }))
   units.forEach((unit, at) => {
     if (unit.token.kind !== 'word') return
     const form = unit.token.forms[0]!
     const value = NUMBER_WORDS[form]
-    if (value && isNear(at)) figures.add(value)
+    if (value) numeric.push({ value, at })
     else if (VAGUE_QUANTITIES.has(form) && isNear(at)) quantified = true
   })
+  for (const { value, at } of numeric) {
+    if (!isNear(at)) continue
+    const following = unitsAfter(units, at)
+    // A count must count the asked kind of thing; a length, age or share is compared with its own unit (`54 years`).
+    if (!query.counting) figures.add(`${value} ${following[0]?.[0] ?? ''}`.trim())
+    else if (fits(following)) figures.add(value)
+  }
   return { figures, quantified: quantified || figures.size > 0 }
 }
 
+/** What the figure at `at` counts: the concepts and stems of each content word right after it (`nine African-American churchgoers`). */
+function unitsAfter(units: readonly Unit[], at: number): string[][] {
+  const found: string[][] = []
+  for (let i = at + 1; i < Math.min(units.length, at + 5); i++) {
+    const unit = units[i]!
+    if (BEFORE_UNIT.has(unit.token.forms[0]!)) continue
+    if ((unit.stop && unit.concepts.length === 0) || unit.token.kind === 'number') break
+    found.push([...unit.concepts, ...unit.stems])
+  }
+  return found
+}
+
 function matchesSlot(unit: Unit, slots: readonly Slot[]): boolean {
-  if (unit.stop) return false
+  if (unit.stop && unit.concepts.length === 0) return false
   return slots.some((slot) =>
     slot.anyOf.some((alternative) => alternative.some((t) => unit.stems.includes(t) || unit.concepts.includes(t))),
   )
@@ -72,22 +116,37 @@ export interface SpeakerFigures {
 
 /**
  * Groups speakers who share a figure; more than one group means the sources
- * differ. Returns each group's first speaker (in the order given: best quote
- * first), or an empty list when they agree.
+ * differ. Figures are compared only with figures of the same unit (`54
+ * years` with `10 years`, never with `13 %`). Returns each group's first
+ * speaker (in the order given: best quote first), or an empty list when they
+ * agree.
  */
 export function differingSpeakers(entries: readonly SpeakerFigures[]): string[] {
-  const groups: { speakers: string[]; figures: Set<string> }[] = []
+  const byUnit = new Map<string, { speaker: string; values: Set<string> }[]>()
   for (const { speaker, figures } of entries) {
-    if (figures.size === 0) continue
-    const group = groups.find((g) => g.speakers.includes(speaker) || [...figures].some((f) => g.figures.has(f)))
-    if (group) {
-      if (!group.speakers.includes(speaker)) group.speakers.push(speaker)
-      for (const f of figures) group.figures.add(f)
-    } else {
-      groups.push({ speakers: [speaker], figures: new Set(figures) })
+    for (const figure of figures) {
+      const [value, unit = ''] = figure.split(' ')
+      const list = byUnit.get(unit) ?? []
+      const entry = list.find((e) => e.speaker === speaker)
+      if (entry) entry.values.add(value!)
+      else list.push({ speaker, values: new Set([value!]) })
+      byUnit.set(unit, list)
     }
   }
-  return groups.length > 1 ? groups.map((g) => g.speakers[0]!) : []
+  for (const list of byUnit.values()) {
+    const groups: { speakers: string[]; values: Set<string> }[] = []
+    for (const { speaker, values } of list) {
+      const group = groups.find((g) => [...values].some((v) => g.values.has(v)))
+      if (group) {
+        group.speakers.push(speaker)
+        for (const v of values) group.values.add(v)
+      } else {
+        groups.push({ speakers: [speaker], values: new Set(values) })
+      }
+    }
+    if (groups.length > 1) return groups.map((g) => g.speakers[0]!)
+  }
+  return []
 }
 
 /** `Sources differ: A and B give different figures.`: names only, never a claim. */

@@ -17,14 +17,19 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const RELATIVE_TIME = new Set([
   'today', 'yesterday', 'tonight', 'tomorrow', 'ago', 'decade', 'decades', 'century', 'weekend', 'morning',
   'afternoon', 'evening', 'night', 'overnight', 'earlier', 'later', 'since', 'until', 'dawn', 'midnight', 'noon',
-  'a.m.', 'p.m.', 'week', 'weeks', 'month', 'months', 'year', 'years',
+  'a.m.', 'p.m.', 'recently', 'formerly', 'previously',
 ])
+/** Periods that date something only with a pointer: `last week`, `this year`, `a month earlier`, `two years ago`. */
+const PERIODS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'fall', 'spring', 'summer', 'winter', 'weekend'])
+const PERIOD_BEFORE = new Set(['last', 'this', 'next', 'that', 'same', 'previous', 'following', 'coming', 'past'])
+const PERIOD_AFTER = new Set(['ago', 'earlier', 'later', 'before', 'after'])
 /** Spelled quantities: `eight votes`, `hundreds of people`, `tens of thousands`. */
 const QUANTITY_WORDS = new Set([
   'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
   'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion',
-  'billions', 'dozen', 'dozens', 'tens', 'zero', 'half', 'percent', 'several', 'scores',
+  'billions', 'dozen', 'dozens', 'tens', 'zero', 'half', 'percent', 'several', 'scores', 'number', 'toll', 'tally',
+  'figure', 'figures',
 ])
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'outside', 'inside', 'into', 'to', 'toward', 'towards', 'throughout'])
 
@@ -40,12 +45,15 @@ export function featuresOf(units: readonly Unit[]): number {
   for (let i = 0; i < units.length; i++) {
     const { token } = units[i]!
     const form = token.forms[0]!
+    if (token.kind === 'time') flags |= FEATURE.date
     if (token.kind === 'number') {
       if (isYear(form) || afterMonth(units, i)) flags |= FEATURE.date
       else flags |= FEATURE.figure
     } else if (token.kind === 'word' && QUANTITY_WORDS.has(form)) {
       flags |= FEATURE.figure
     }
+    // `the 1990s`, `the 90s`
+    if (token.kind === 'ordinal' && /s$/.test(form)) flags |= FEATURE.date
     if (isDateWord(units, i)) flags |= FEATURE.date
     if (token.capitalized && !token.sentenceStart && (token.kind === 'word' || token.kind === 'acronym') && form !== 'i') {
       flags |= FEATURE.name
@@ -81,5 +89,8 @@ function isDateWord(units: readonly Unit[], i: number): boolean {
   const { token } = units[i]!
   const form = token.forms[0]!
   if (token.capitalized && (MONTHS.has(form) || WEEKDAYS.has(form))) return true
+  if (PERIODS.has(form)) {
+    return PERIOD_BEFORE.has(units[i - 1]?.token.forms[0] ?? '') || PERIOD_AFTER.has(units[i + 1]?.token.forms[0] ?? '')
+  }
   return RELATIVE_TIME.has(form)
 }

@@ -10,7 +10,7 @@ const SAME = 0.6
 
 /** True when statements `a` and `b` hold mostly the same terms. */
 export function nearDuplicate(lexicon: Lexicon, a: number, b: number): boolean {
-  const { termList, termStart } = lexicon
+  const { list: termList, start: termStart } = lexicon.statementTerms
   let i = termStart[a]!
   const iEnd = termStart[a + 1]!
   let j = termStart[b]!

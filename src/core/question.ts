@@ -7,6 +7,7 @@
 import { documentFrequency, correctSpelling, isKnownWord, type StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'
 import { CHAT_SPELLINGS, GIST_WORDS, QUESTION_STOP_WORDS } from './stopwords.js'
+import { findSpeechFrame } from './speechFrame.js'
 import { stemForm, toUnits, unitsOf, type Unit } from './terms.js'
 import { tokenize, type Token } from './tokenize.js'
 
@@ -23,16 +24,33 @@ export interface Slot {
   readonly speakers: ReadonlySet<string> | null
   /** IDF of the slot's terms in the index: how much covering it counts. */
   readonly weight: number
+  /** Positions (in `slots`) of the slots next to it in the question: `bardo` and `museum` in `the Bardo museum`. */
+  readonly next: readonly number[]
+  /** Only sets the scene (`after the attack`, `during the protests`): what the article is about covers it. */
+  readonly context: boolean
+}
+
+/** Whose statements answer: a speaker the question asks as its source. */
+export interface Source {
+  readonly label: string
+  /**
+   * The speaker contexts (speakerMentions.ts) that are this source: a speaker
+   * the directory named, or one whose name, role or aliases hold the
+   * question's words for them (`the Tunisian PM`, Amnesty's director).
+   */
+  readonly contexts: ReadonlySet<number>
 }
 
 /** A question, understood. */
 export interface Query {
   readonly type: QuestionType
   readonly slots: readonly Slot[]
-  /** The speaker asked as the source (`according to X`), whose statements answer. */
-  readonly source: SpeakerMention | null
+  /** The speaker asked as the source (`according to X`, `what did X say`), whose statements answer. */
+  readonly source: Source | null
   /** For a quantity: the slots of what is counted (`security forces` in `how many security forces were killed`). */
   readonly counted: readonly Slot[]
+  /** The quantity is a count (`how many`, `the death toll`), not a length, age or share. */
+  readonly counting: boolean
   /** Asks for the gist (`What happened?`, `What is this about?`) and names nothing. */
   readonly gist: boolean
 }
@@ -40,6 +58,8 @@ export interface Query {
 /** `how many`, `how much`…: words after `how` that ask for a quantity. */
 const HOW_QUANTITY = new Set(['many', 'much', 'old', 'long', 'far', 'big', 'large', 'high', 'often', 'tall', 'severe'])
 const QUANTITY_NOUNS = new Set(['number', 'numbers', 'toll', 'tally', 'figure', 'figures', 'percentage', 'percent', 'proportion', 'count', 'total', 'amount'])
+/** Quantity words that count things (people, cities), unlike `how long` or `what percentage`. */
+const COUNT_NOUNS = new Set(['number', 'numbers', 'toll', 'tally', 'figure', 'figures', 'count', 'total'])
 const TIME_NOUNS = new Set(['time', 'date', 'day', 'year', 'month', 'week', 'hour'])
 const PLACE_NOUNS = new Set(['city', 'cities', 'country', 'countries', 'place', 'places', 'town', 'towns', 'region', 'province', 'area', 'village', 'location', 'state'])
 const PERSON_NOUNS = new Set(['person', 'people', 'group', 'groups', 'official', 'officials', 'organization', 'organisation', 'party', 'leader', 'man', 'woman'])
@@ -51,39 +71,141 @@ const TYPE_WORDS = new Set([...HOW_QUANTITY, ...QUANTITY_NOUNS])
 export function parseQuestion(question: string, index: StatementIndex): Query {
   const units = toUnits(tokenize(question).map(unchat))
   const forms = units.map((u) => u.token.forms[0]!)
-  const { type, cueWords } = questionType(forms)
-  const mentions = findSpeakerMentions(units, index.speakers)
-  const source = mentions.find((m) => m.asSource) ?? null
-  const skip = new Set<number>(cueWords)
-  if (source) for (const i of frameWords(units, source)) skip.add(i)
-
+  const { type, cueWords, counting } = questionType(forms)
   const total = index.statements.length
+  const skip = new Set<number>(cueWords)
+
+  const mentions = findSpeakerMentions(units, index.speakers)
+  const known = mentions.find((m) => m.asSource)
+  const frame = known ? null : findSpeechFrame(units)
+  let source: Source | null = null
+  if (known) {
+    const contexts = new Set([...known.names].flatMap((name) => index.speakers.contextsOf.get(name) ?? []))
+    for (const c of describedBy(index, known.terms.map((t) => [t]))) contexts.add(c)
+    source = { label: forms.slice(known.start, known.end).join(' '), contexts }
+    for (const i of frameWords(units, known)) skip.add(i)
+  } else if (frame) {
+    // Someone the directory does not know by name (`What did Khamenei say?`): their name or role must still be the speaker's.
+    const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, index))
+    if (words.length > 0) {
+      source = { label: frame.subject.map((i) => forms[i]).join(' '), contexts: describedBy(index, words) }
+      for (const i of [...frame.subject, ...frame.frame]) skip.add(i)
+    }
+  }
+
   const slots: Slot[] = []
+  const unitOfSlot: number[] = []
   for (const mention of mentions) {
-    if (mention === source) continue
+    if (mention === known) continue
     for (let i = mention.start; i < mention.end; i++) skip.add(i)
     slots.push({
       label: forms.slice(mention.start, mention.end).join(' '),
       anyOf: [mention.terms],
       speakers: mention.names,
       weight: Math.max(...mention.terms.map((t) => idf(documentFrequency(index.lexicon, t), total))),
+      next: [],
+      context: false,
     })
+    unitOfSlot.push(mention.start)
   }
   const countedUnits = type === 'quantity' ? countedAfter(units, cueWords) : new Set<number>()
   const counted: Slot[] = []
   units.forEach((unit, i) => {
-    if (skip.has(i) || unit.stop || unit.inPhrase) return
-    const form = forms[i]!
-    if (QUESTION_STOP_WORDS.has(form) && unit.concepts.length === 0) return
-    const slot = wordSlot(unit, index, total)
-    if (!slot) return
+    if (skip.has(i) || unit.inPhrase) return
+    // A stop word counts only where it starts a phrase (`being held`, `get away`).
+    const phrase = unit.span > 1
+    if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase) return
+    const alternatives = alternativesOf(unit, index)
+    const frequency = Math.max(...alternatives.map((t) => documentFrequency(index.lexicon, t)))
+    const slot: Slot = {
+      label: forms[i]!,
+      anyOf: alternatives.map((t) => [t]),
+      speakers: null,
+      weight: idf(frequency, total),
+      next: [],
+      context: setsTheScene(units, i),
+    }
     slots.push(slot)
+    unitOfSlot.push(i)
     if (countedUnits.has(i) && !isPeople(slot)) counted.push(slot)
   })
 
   const gist = slots.length === 0 && source === null && forms.some((f) => GIST_WORDS.has(f))
-  const weighted = type === 'quantity' ? slots.map((slot) => (isPeople(slot) ? { ...slot, weight: slot.weight * 0.25 } : slot)) : slots
-  return { type, slots: dedupeSlots(weighted), source, counted, gist }
+  const weighted = slots.map((slot) => (type === 'quantity' && isPeople(slot) ? { ...slot, weight: slot.weight * 0.25 } : slot))
+  const joined = joinCoordinated(weighted, unitOfSlot, forms)
+  return { type, slots: dedupeSlots(withNeighbours(joined.slots, joined.units, units)), source, counted, counting, gist }
+}
+
+/**
+ * `towns and cities`, `torture or arrests`: one slot that either word covers
+ * (the question asks about both; a statement about one of them answers).
+ */
+function joinCoordinated(slots: readonly Slot[], unitOfSlot: readonly number[], forms: readonly string[]): { slots: Slot[]; units: number[] } {
+  const joined: Slot[] = []
+  const units: number[] = []
+  slots.forEach((slot, k) => {
+    const at = unitOfSlot[k]!
+    const previous = joined[joined.length - 1]
+    const previousAt = units[units.length - 1]
+    const link = forms[at - 1]
+    if (previous && previousAt === at - 2 && (link === 'and' || link === 'or') && !slot.speakers && !previous.speakers) {
+      joined[joined.length - 1] = {
+        ...previous,
+        label: `${previous.label} ${link} ${slot.label}`,
+        anyOf: [...previous.anyOf, ...slot.anyOf],
+        weight: Math.max(previous.weight, slot.weight),
+      }
+      return
+    }
+    joined.push(slot)
+    units.push(at)
+  })
+  return { slots: joined, units }
+}
+
+const NOUN_PHRASE_GLUE = new Set(['of', 'the', 'a', 'an'])
+/** Prepositions of time that set the scene: `after the attack`. */
+const SCENE_PREPOSITIONS = new Set(['after', 'during', 'following', 'since', 'before', 'amid', 'throughout'])
+const SCENE_GLUE = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'these', 'those'])
+
+/** Is the word inside a scene-setting phrase: `after the (Bardo) attack`? */
+function setsTheScene(units: readonly Unit[], at: number): boolean {
+  let words = 0
+  for (let i = at - 1; i >= 0; i--) {
+    const form = units[i]!.token.forms[0]!
+    if (SCENE_PREPOSITIONS.has(form)) return true
+    if (SCENE_GLUE.has(form)) continue
+    if (units[i]!.stop || ++words > 2) return false
+  }
+  return false
+}
+
+/** Links each slot to the slots beside it in the question (past stop words such as `of` and `the`). */
+function withNeighbours(slots: readonly Slot[], unitOfSlot: readonly number[], units: readonly Unit[]): Slot[] {
+  const order = slots.map((_, k) => k).sort((a, b) => unitOfSlot[a]! - unitOfSlot[b]!)
+  // `Bardo museum`, `capital of Kenya`, `Iran's interior minister`: words of one name or noun phrase.
+  const adjacent = (a: number, b: number): boolean => {
+    for (let i = Math.min(a, b) + 1; i < Math.max(a, b); i++) if (!NOUN_PHRASE_GLUE.has(units[i]!.token.forms[0]!)) return false
+    return Math.abs(a - b) <= 3
+  }
+  const next: number[][] = slots.map(() => [])
+  for (let j = 1; j < order.length; j++) {
+    const a = order[j - 1]!
+    const b = order[j]!
+    if (adjacent(unitOfSlot[a]!, unitOfSlot[b]!)) {
+      next[a]!.push(b)
+      next[b]!.push(a)
+    }
+  }
+  return slots.map((slot, k) => ({ ...slot, next: next[k]! }))
+}
+
+/** The speaker contexts whose name, role or aliases hold every word (any of its alternatives). */
+function describedBy(index: StatementIndex, words: readonly (readonly string[])[]): Set<number> {
+  const sets = words.map((alternatives) => new Set<number>(alternatives.flatMap((t) => [...(index.speakers.contextsWith.get(t) ?? [])])))
+  const [first, ...rest] = sets
+  if (!first) return new Set<number>()
+  return new Set<number>([...first].filter((c) => rest.every((set) => set.has(c))))
 }
 
 /** The content words right after `how many`: what is counted. */
@@ -107,66 +229,70 @@ function unchat(token: Token): Token {
  * People in general: in `how many people were killed` the word only says what
  * is counted (`Over 1,500 killed` answers it), so it weighs little.
  */
-function isPeople(slot: Slot): boolean {
+export function isPeople(slot: Slot): boolean {
   return slot.anyOf.length === 1 && slot.anyOf[0]!.length === 1 && slot.anyOf[0]![0] === '~people'
 }
 
-/** The slot of one content word: its concepts, else its stems; a misspelt word is corrected first. */
-function wordSlot(unit: Unit, index: StatementIndex, total: number): Slot | null {
+/** What one content word matches: its concepts, else its stems; a misspelt word is corrected first. */
+function alternativesOf(unit: Unit, index: StatementIndex): string[] {
   const { token } = unit
   const form = token.forms[0]!
-  let alternatives: string[]
-  if (unit.concepts.length > 0) {
-    alternatives = [...unit.concepts]
-  } else if (token.kind === 'word' && !isKnownWord(index.lexicon, form, unit.stems[0]!)) {
+  if (unit.concepts.length > 0) return [...unit.concepts]
+  if (token.kind === 'word' && !isKnownWord(index.lexicon, form, unit.stems[0]!)) {
     const corrected = correctSpelling(index.lexicon, form)
     if (corrected) {
       const correctedUnit = unitsOf(corrected)[0]
-      alternatives = correctedUnit && correctedUnit.concepts.length > 0 ? [...correctedUnit.concepts] : [stemForm(corrected, 'word')]
-    } else {
-      alternatives = [...unit.stems]
+      return correctedUnit && correctedUnit.concepts.length > 0 ? [...correctedUnit.concepts] : [stemForm(corrected, 'word')]
     }
-  } else {
-    alternatives = [...unit.stems]
   }
-  const frequency = Math.max(...alternatives.map((t) => documentFrequency(index.lexicon, t)))
-  return { label: form, anyOf: alternatives.map((t) => [t]), speakers: null, weight: idf(frequency, total) }
+  return [...unit.stems]
 }
 
 /** BM25's IDF: a term no statement holds weighs most. */
 function idf(frequency: number, total: number): number {
-  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)) + 1
 }
 
-/** The same alternatives asked twice (`killed … dead`) count once. */
+/** The same alternatives asked twice (`killed … dead`) count once; neighbours are renumbered. */
 function dedupeSlots(slots: readonly Slot[]): Slot[] {
-  const seen = new Set<string>()
-  return slots.filter((slot) => {
+  const firstOf = new Map<string, number>()
+  const renumber = slots.map((slot, k) => {
     const key = slot.anyOf.map((a) => a.join('+')).join('|')
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
+    if (!firstOf.has(key)) firstOf.set(key, k)
+    return firstOf.get(key)!
+  })
+  const kept = slots.map((_, k) => k).filter((k) => renumber[k] === k)
+  const position = new Map(kept.map((k, p) => [k, p]))
+  return kept.map((k) => {
+    const neighbours = new Set<number>()
+    slots.forEach((slot, j) => {
+      if (renumber[j] !== k) return
+      for (const n of slot.next) if (renumber[n] !== k) neighbours.add(position.get(renumber[n]!)!)
+    })
+    return { ...slots[k]!, next: [...neighbours] }
   })
 }
 
 /** The question's type, and the positions of the words that only said so. */
-function questionType(forms: readonly string[]): { type: QuestionType; cueWords: number[] } {
+function questionType(forms: readonly string[]): { type: QuestionType; cueWords: number[]; counting: boolean } {
   for (let i = 0; i < forms.length; i++) {
     const word = forms[i]!
     const next = forms[i + 1]
-    if (word === 'how' && next !== undefined && HOW_QUANTITY.has(next)) return { type: 'quantity', cueWords: typeWordsFrom(forms, i + 1) }
-    if (QUANTITY_NOUNS.has(word)) return { type: 'quantity', cueWords: typeWordsFrom(forms, i) }
-    if (word === 'when') return { type: 'time', cueWords: [] }
-    if (word === 'where') return { type: 'place', cueWords: [] }
-    if (word === 'who' || word === 'whom' || word === 'whose') return { type: 'person', cueWords: [] }
-    if (word === 'why') return { type: 'reason', cueWords: [] }
+    if (word === 'how' && next !== undefined && HOW_QUANTITY.has(next)) {
+      return { type: 'quantity', cueWords: typeWordsFrom(forms, i + 1), counting: next === 'many' }
+    }
+    if (QUANTITY_NOUNS.has(word)) return { type: 'quantity', cueWords: typeWordsFrom(forms, i), counting: COUNT_NOUNS.has(word) }
+    if (word === 'when') return { type: 'time', cueWords: [], counting: false }
+    if (word === 'where') return { type: 'place', cueWords: [], counting: false }
+    if (word === 'who' || word === 'whom' || word === 'whose') return { type: 'person', cueWords: [], counting: false }
+    if (word === 'why') return { type: 'reason', cueWords: [], counting: false }
     if (WH.has(word) && next !== undefined) {
-      if (TIME_NOUNS.has(next)) return { type: 'time', cueWords: [i + 1] }
-      if (PLACE_NOUNS.has(next)) return { type: 'place', cueWords: [i + 1] }
-      if (PERSON_NOUNS.has(next) && next !== 'people') return { type: 'person', cueWords: [i + 1] }
+      if (TIME_NOUNS.has(next)) return { type: 'time', cueWords: [i + 1], counting: false }
+      if (PLACE_NOUNS.has(next)) return { type: 'place', cueWords: [i + 1], counting: false }
+      if (PERSON_NOUNS.has(next) && next !== 'people') return { type: 'person', cueWords: [i + 1], counting: false }
     }
   }
-  return { type: 'other', cueWords: [] }
+  return { type: 'other', cueWords: [], counting: false }
 }
 
 /** `many` in `how many`, `number` (and its `of`) in `the number of`. */
@@ -176,7 +302,7 @@ function typeWordsFrom(forms: readonly string[], i: number): number[] {
   return cue
 }
 
-/** The words that frame a source: the speech verb after the name (`did X say`), the noun after its possessive (`X’s estimate`). */
+/** The words that frame a known source: its name, the speech verb after it (`did X say`), the noun after its possessive (`X’s estimate`). */
 function frameWords(units: readonly Unit[], source: SpeakerMention): number[] {
   const words: number[] = []
   for (let i = source.start; i < source.end; i++) words.push(i)

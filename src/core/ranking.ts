@@ -7,8 +7,8 @@
  * the question it answers.
  */
 import { FEATURE } from './features.js'
-import type { Query, Slot } from './question.js'
-import { holdsTerm, searchTerms, type Hit, type StatementIndex } from './search.js'
+import type { Query, Slot, Source } from './question.js'
+import { searchTerms, setHolds, type Hit, type StatementIndex, type TermSets } from './search.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {
@@ -29,29 +29,39 @@ const POOL = 40
 
 /**
  * Statements that cover at least `floor` of the question, best first.
- * `floor` lets retrieval skip common terms when no statement lacking the rare
- * ones could reach it.
+ * Retrieval first asks for the rarest terms only (within a postings budget);
+ * it asks again with every term only when a statement holding none of the
+ * rare ones could still cover more than the best found.
  */
 export function rankCandidates(index: StatementIndex, query: Query, floor: number): Candidate[] {
-  const { lexicon, statements } = index
   const totalWeight = query.slots.reduce((sum, slot) => sum + slot.weight, 0)
   if (totalWeight === 0) return []
-  const terms = retrievalTerms(index, query.slots, totalWeight, floor)
-  const source = query.source
-  const filter = source
-    ? (id: number) => source.names.has(statements[id]!.speaker) || source.terms.every((t) => holds(index, id, t))
-    : undefined
-  const hits = searchTerms(index, terms, filter)
-  if (hits.length === 0) return []
-  const topScore = hits[0]!.score
+  const { chosen, all, reachable } = retrievalTerms(index, query.slots, totalWeight)
+  const first = scoreHits(index, query, chosen, totalWeight, floor)
+  if (chosen.length === all.length) return first
+  const best = first[0]?.coverage ?? 0
+  return best >= Math.max(floor, reachable) ? first : scoreHits(index, query, all, totalWeight, floor)
+}
 
+function scoreHits(index: StatementIndex, query: Query, terms: readonly string[], totalWeight: number, floor: number): Candidate[] {
+  const { lexicon, statements } = index
+  const source = query.source
+  const { contextOf } = index.speakers
+  const filter = source ? (id: number) => source.contexts.has(contextOf[id]!) : undefined
+  const hits = searchTerms(index, terms, filter)
+  // A source says little: all it says is worth checking, words matched or not (`… after the attack`).
+  if (source) hits.push(...sourceStatements(index, source, hits))
+  if (hits.length === 0) return []
+  const topScore = Math.max(hits[0]!.score, Number.MIN_VALUE)
+
+  const memo = new Map<string, boolean>()
   const pool: Candidate[] = []
   for (const hit of hits) {
-    const { covered, namedInText } = coverageOf(index, hit, query.slots)
+    const { covered, namedInText } = coverageOf(index, hit.id, query.slots, floor * totalWeight, memo)
     const coverage = covered / totalWeight
     if (coverage < floor) continue
     const statement = statements[hit.id]!
-    const bySource = source !== null && source.names.has(statement.speaker)
+    const bySource = source !== null
     const fitsType = typeFits(query.type, lexicon.features[hit.id]!)
     const score =
       3 * coverage +
@@ -85,10 +95,15 @@ function typeFits(type: Query['type'], features: number): boolean {
 
 /**
  * The terms to retrieve by: the rarest first, until the postings budget is
- * spent; all of them when a statement holding none of the rare ones could
- * still cover `floor` of the question (then skipping would lose answers).
+ * spent; every term; and the most a statement holding none of the chosen
+ * terms could cover (its other slots in full, the chosen ones through its
+ * speaker or article).
  */
-function retrievalTerms(index: StatementIndex, slots: readonly Slot[], totalWeight: number, floor: number): string[] {
+function retrievalTerms(
+  index: StatementIndex,
+  slots: readonly Slot[],
+  totalWeight: number,
+): { chosen: string[]; all: string[]; reachable: number } {
   const byTerm = new Map<string, number>()
   for (const slot of slots) {
     for (const alternative of slot.anyOf) {
@@ -96,6 +111,7 @@ function retrievalTerms(index: StatementIndex, slots: readonly Slot[], totalWeig
     }
   }
   const sorted = [...byTerm.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+  const all = sorted.map(([term]) => term)
   const chosen = new Set<string>()
   let postings = 0
   for (const [term, frequency] of sorted) {
@@ -103,12 +119,12 @@ function retrievalTerms(index: StatementIndex, slots: readonly Slot[], totalWeig
     chosen.add(term)
     postings += frequency
   }
-  if (chosen.size === sorted.length) return [...chosen]
-  // Weight a statement could still cover while holding none of the chosen terms.
-  const reachable = slots
-    .filter((slot) => !slot.anyOf.some((alternative) => alternative.some((t) => chosen.has(t))) || slot.speakers !== null)
-    .reduce((sum, slot) => sum + slot.weight, 0)
-  return reachable / totalWeight >= floor ? sorted.map(([term]) => term) : [...chosen]
+  let reachable = 0
+  for (const slot of slots) {
+    const needsChosen = slot.speakers === null && slot.anyOf.every((alternative) => alternative.some((t) => chosen.has(t)))
+    reachable += needsChosen ? SPEAKER_CREDIT * slot.weight : slot.weight
+  }
+  return { chosen: [...chosen], all, reachable: reachable / totalWeight }
 }
 
 function frequencyOf(index: StatementIndex, term: string): number {
@@ -116,26 +132,149 @@ function frequencyOf(index: StatementIndex, term: string): number {
   return id === undefined ? 0 : index.lexicon.documentFrequency[id]!
 }
 
-/** The weight of the slots a hit covers, and the share of the speakers named in the question that it names in its text. */
-function coverageOf(index: StatementIndex, hit: Hit, slots: readonly Slot[]): { covered: number; namedInText: number } {
+/** At most this many statements of a source are checked beyond those its words retrieve. */
+const SOURCE_STATEMENTS = 200
+
+/** The source's statements the search did not return, as hits with no score (up to SOURCE_STATEMENTS). */
+function sourceStatements(index: StatementIndex, source: Source, hits: readonly Hit[]): Hit[] {
+  const seen = new Set(hits.map((h) => h.id))
+  const extra: Hit[] = []
+  for (const context of source.contexts) {
+    for (const id of index.speakers.contexts[context]!.statements) {
+      if (extra.length >= SOURCE_STATEMENTS) return extra
+      if (!seen.has(id)) extra.push({ id, score: 0, matched: [] })
+    }
+  }
+  return extra
+}
+
+/** Credit for a slot the statement leaves to its speaker's name or role (`a member of Ennahda’s …` said it). */
+const SPEAKER_CREDIT = 0.8
+/**
+ * Credit for a slot the statement leaves to the article: `the Bardo museum`
+ * asked, `Tunisia’s most renowned museum` said, and another sentence of the
+ * article names the Bardo museum. Only for a word beside one the statement
+ * holds, and only where the article holds the two together.
+ */
+const COMPANION_CREDIT = 0.8
+
+/**
+ * The weight of the slots a statement covers: in full where it holds a
+ * slot's terms or is said by a speaker the slot names; in part where its
+ * speaker's role holds them, or its article holds them beside a word of the
+ * question the statement holds. Also the share of the speakers named in the
+ * question that the statement names in its own text.
+ */
+function coverageOf(
+  index: StatementIndex,
+  id: number,
+  slots: readonly Slot[],
+  floor: number,
+  memo: Map<string, boolean>,
+): { covered: number; namedInText: number } {
+  const { lexicon } = index
+  const speaker = index.statements[id]!.speaker
+  const context = index.speakers.contexts[index.speakers.contextOf[id]!]!
   let covered = 0
   let named = 0
   let speakerSlots = 0
-  const speaker = index.statements[hit.id]!.speaker
-  for (const slot of slots) {
-    const inText = slot.anyOf.some((alternative) => alternative.every((t) => holds(index, hit.id, t)))
-    if (inText || slot.speakers?.has(speaker)) covered += slot.weight
+  const held = slots.map((slot) => slot.anyOf.some((alternative) => alternative.every((t) => holdsIn(index, lexicon.statementTerms, id, t))))
+  const missing: number[] = []
+  slots.forEach((slot, k) => {
+    if (held[k] || slot.speakers?.has(speaker)) covered += slot.weight
+    else if (slot.anyOf.some((alternative) => alternative.every((t) => context.terms.has(t)))) {
+      covered += SPEAKER_CREDIT * slot.weight
+    } else missing.push(k)
     if (slot.speakers) {
       speakerSlots++
-      if (inText) named++
+      if (held[k]) named++
+    }
+  })
+  // The article's help is sought only where it could lift the statement over the floor.
+  const possible = missing.reduce((sum, k) => sum + COMPANION_CREDIT * slots[k]!.weight, 0)
+  if (missing.length > 0 && covered < floor && covered + possible >= floor) {
+    const article = lexicon.articleIndex[id]!
+    for (const k of missing) {
+      const slot = slots[k]!
+      const companion = slot.next.some(
+        (n) => held[n] && !isName(index, slots[n]!) && togetherInArticle(index, article, slot, slots[n]!, k, n, memo),
+      )
+      if (companion) covered += COMPANION_CREDIT * slot.weight
+      else if (slot.context && topicalInArticle(index, article, slot, k, memo)) covered += TOPICAL_CREDIT * slot.weight
     }
   }
   return { covered, namedInText: speakerSlots === 0 ? 0 : named / speakerSlots }
 }
 
-function holds(index: StatementIndex, id: number, term: string): boolean {
+/**
+ * Credit for a slot that only sets the scene (`after the attack`) and is what
+ * the statement's whole article is about: a fifth or more of its statements
+ * hold it.
+ */
+const TOPICAL_CREDIT = 0.8
+const TOPICAL_SHARE = 0.2
+const TOPICAL_LEAST = 3
+
+/** Is the slot a topic of the article: held by a good share of its statements? Remembered per question. */
+function topicalInArticle(index: StatementIndex, article: number, slot: Slot, slotKey: number, memo: Map<string, boolean>): boolean {
+  const key = `${article}:${slotKey}:topic`
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  const [first, end] = statementRange(index, article)
+  const { statementTerms } = index.lexicon
+  let count = 0
+  for (let id = first; id < end; id++) {
+    if (slot.anyOf.some((alternative) => alternative.every((t) => holdsIn(index, statementTerms, id, t)))) count++
+  }
+  const topical = count >= Math.max(TOPICAL_LEAST, TOPICAL_SHARE * (end - first))
+  memo.set(key, topical)
+  return topical
+}
+
+/**
+ * A slot that is a name (`Sudan`): it does not stand for a longer name
+ * (`South Sudan`) the way `museum` stands for `the Bardo museum`.
+ */
+function isName(index: StatementIndex, slot: Slot): boolean {
+  return slot.anyOf.every((alternative) =>
+    alternative.every((t) => {
+      const termId = index.lexicon.termIds.get(t)
+      return termId !== undefined && index.lexicon.properTerms[termId] === 1
+    }),
+  )
+}
+
+/** Does some statement of the article hold both slots? Remembered per question. */
+function togetherInArticle(
+  index: StatementIndex,
+  article: number,
+  a: Slot,
+  b: Slot,
+  aKey: number,
+  bKey: number,
+  memo: Map<string, boolean>,
+): boolean {
+  const key = `${article}:${aKey}:${bKey}`
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  const { statementTerms } = index.lexicon
+  const holds = (slot: Slot, id: number) => slot.anyOf.some((alternative) => alternative.every((t) => holdsIn(index, statementTerms, id, t)))
+  let found = false
+  const [first, end] = statementRange(index, article)
+  for (let id = first; id < end && !found; id++) found = holds(a, id) && holds(b, id)
+  memo.set(key, found)
+  return found
+}
+
+/** The statement numbers of an article: `[first, end)`. */
+function statementRange(index: StatementIndex, article: number): [number, number] {
+  const start = index.lexicon.articleStart
+  return [start[article]!, start[article + 1]!]
+}
+
+function holdsIn(index: StatementIndex, sets: TermSets, item: number, term: string): boolean {
   const termId = index.lexicon.termIds.get(term)
-  return termId !== undefined && holdsTerm(index.lexicon, id, termId)
+  return termId !== undefined && setHolds(sets, item, termId)
 }
 
 /** Keeps the POOL best candidates, best first, without sorting every hit. */

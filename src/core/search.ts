@@ -32,22 +32,33 @@ export interface StatementIndex {
   readonly speakers: SpeakerDirectory
 }
 
-/** Terms, their frequencies, and each statement's terms, compactly. */
+/** Sets of term ids, one per item, sorted, in one array: item i's are `list[start[i] .. start[i + 1])`. */
+export interface TermSets {
+  readonly list: Uint32Array
+  readonly start: Uint32Array
+}
+
+/** Terms, their frequencies, and what each statement holds, compactly. */
 export interface Lexicon {
   readonly termIds: ReadonlyMap<string, number>
   /** Statements holding each term, by term id. */
   readonly documentFrequency: Uint32Array
-  /** Statement i's term ids, sorted: `termList[termStart[i] .. termStart[i + 1])`. */
-  readonly termList: Uint32Array
-  readonly termStart: Uint32Array
+  /** The terms of each statement. */
+  readonly statementTerms: TermSets
+  /** The first statement of each article, and one past the last: article a's are `articleStart[a] .. articleStart[a + 1]`. */
+  readonly articleStart: Uint32Array
+  /** Each statement's article (position in `articles`). */
+  readonly articleIndex: Uint32Array
   /** Feature flags of each statement (features.ts). */
   readonly features: Uint8Array
+  /** 1 for a term mostly written with a capital inside a sentence: a name (`Sudan`), not a common noun (`museum`). */
+  readonly properTerms: Uint8Array
   /** Every word seen (folded, four letters or more) and how often: for correcting a question's spelling. */
   readonly vocabulary: SearchableMap<number>
 }
 
 /** Bumped whenever analysis changes, so that a persisted index from older code is not trusted. */
-const INDEX_FORMAT = 1
+const INDEX_FORMAT = 4
 const SEPARATOR = ' '
 
 const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(SEPARATOR))
@@ -71,65 +82,90 @@ export const ENGINE_OPTIONS: Options<IndexedStatement> = {
 /** Indexes every statement of the articles. */
 export function buildIndex(articles: readonly Article[]): StatementIndex {
   const statements = articles.flatMap((a) => a.statements)
-  const articleOf = articles.flatMap((a) => a.statements.map(() => a))
   const stemmer = createStemmer()
   const termIds = new Map<string, number>()
+  const idOf = (term: string): number => {
+    let id = termIds.get(term)
+    if (id === undefined) {
+      id = termIds.size
+      termIds.set(term, id)
+    }
+    return id
+  }
   const frequency: number[] = []
-  const termStart = new Uint32Array(statements.length + 1)
-  const perStatement: Uint32Array[] = []
+  const inside: number[] = []
+  const capitalised: number[] = []
+  const statementSets: number[][] = []
+  const articleIndex = new Uint32Array(statements.length)
   const features = new Uint8Array(statements.length)
   const vocabulary = new SearchableMap<number>()
   const engine = new MiniSearch<IndexedStatement>(ENGINE_OPTIONS)
 
-  let total = 0
-  statements.forEach((statement, id) => {
-    const units = toUnits(tokenize(cleanForMatching(statement.text)), stemmer)
-    const terms = indexTerms(units)
-    engine.add({ id, terms: terms.join(SEPARATOR) })
-    const unique = new Set<number>()
-    for (const term of terms) {
-      let termId = termIds.get(term)
-      if (termId === undefined) {
-        termId = termIds.size
-        termIds.set(term, termId)
-        frequency.push(0)
+  let id = 0
+  articles.forEach((article, a) => {
+    for (const statement of article.statements) {
+      const units = toUnits(tokenize(cleanForMatching(statement.text)), stemmer)
+      const terms = indexTerms(units)
+      engine.add({ id, terms: terms.join(SEPARATOR) })
+      const unique = new Set(terms.map(idOf))
+      for (const termId of unique) frequency[termId] = (frequency[termId] ?? 0) + 1
+      for (const unit of units) {
+        const form = unit.token.forms[0]!
+        if (unit.token.kind === 'word' && !unit.stop && form.length >= 4) vocabulary.set(form, (vocabulary.get(form) ?? 0) + 1)
+        if (unit.stop || unit.token.sentenceStart) continue
+        for (const stem of unit.stems) {
+          const termId = idOf(stem)
+          inside[termId] = (inside[termId] ?? 0) + 1
+          if (unit.token.capitalized) capitalised[termId] = (capitalised[termId] ?? 0) + 1
+        }
       }
-      if (!unique.has(termId)) {
-        unique.add(termId)
-        frequency[termId]!++
-      }
+      statementSets.push([...unique])
+      features[id] = featuresOf(units)
+      articleIndex[id] = a
+      id++
     }
-    for (const unit of units) {
-      const form = unit.token.forms[0]!
-      if (unit.token.kind === 'word' && !unit.stop && form.length >= 4) vocabulary.set(form, (vocabulary.get(form) ?? 0) + 1)
-    }
-    perStatement.push(Uint32Array.from(unique).sort())
-    features[id] = featuresOf(units)
-    total += unique.size
-    termStart[id + 1] = total
   })
 
   // Synonyms are words too: `fatalites` corrects to `fatalities` though no statement says it.
   for (const word of synonymWords()) if (!vocabulary.has(word)) vocabulary.set(word, 0)
 
-  const termList = new Uint32Array(total)
-  perStatement.forEach((ids, i) => termList.set(ids, termStart[i]!))
+  const documentFrequency = new Uint32Array(termIds.size)
+  frequency.forEach((f, termId) => (documentFrequency[termId] = f ?? 0))
+  const properTerms = new Uint8Array(termIds.size)
+  inside.forEach((n, termId) => (properTerms[termId] = 2 * (capitalised[termId] ?? 0) > n ? 1 : 0))
   const lexicon: Lexicon = {
     termIds,
-    documentFrequency: Uint32Array.from(frequency),
-    termList,
-    termStart,
+    documentFrequency,
+    statementTerms: packTermSets(statementSets),
+    articleStart: startsOf(articles),
+    articleIndex,
     features,
+    properTerms,
     vocabulary,
   }
-  return { articles, statements, articleOf, engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }
+  return { articles, statements, articleOf: statements.map((_, i) => articles[articleIndex[i]!]!), engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }
 }
 
-/** True when statement `id` holds term `termId` (binary search in its sorted term list). */
-export function holdsTerm(lexicon: Lexicon, id: number, termId: number): boolean {
-  let low = lexicon.termStart[id]!
-  let high = lexicon.termStart[id + 1]! - 1
-  const list = lexicon.termList
+/** Where each article's statements begin among all statements, and where the last ends. */
+function startsOf(articles: readonly Article[]): Uint32Array {
+  const start = new Uint32Array(articles.length + 1)
+  articles.forEach((article, a) => (start[a + 1] = start[a]! + article.statements.length))
+  return start
+}
+
+function packTermSets(sets: readonly (readonly number[])[]): TermSets {
+  const start = new Uint32Array(sets.length + 1)
+  sets.forEach((set, i) => (start[i + 1] = start[i]! + set.length))
+  const list = new Uint32Array(start[sets.length]!)
+  sets.forEach((set, i) => list.set(Uint32Array.from(set).sort(), start[i]!))
+  return { list, start }
+}
+
+/** True when item `i` of the sets holds term `termId` (binary search in its sorted list). */
+export function setHolds(sets: TermSets, i: number, termId: number): boolean {
+  let low = sets.start[i]!
+  let high = sets.start[i + 1]! - 1
+  const list = sets.list
   while (low <= high) {
     const middle = (low + high) >>> 1
     const value = list[middle]!
@@ -173,7 +209,7 @@ export function searchTerms(index: StatementIndex, terms: readonly string[], fil
 function questionTermsPlain(question: string): string[] {
   const terms: string[] = []
   for (const unit of unitsOf(question)) {
-    if (unit.stop) continue
+    if (unit.stop && unit.concepts.length === 0) continue
     if (unit.concepts.length > 0) terms.push(...unit.concepts)
     else if (!unit.inPhrase) terms.push(unit.stems[0]!)
   }
@@ -193,6 +229,8 @@ export function correctSpelling(lexicon: Lexicon, word: string): string | null {
   let bestCount = -1
   // The nearest word; among equally near ones the most frequent, then the first in order (deterministic).
   for (const [candidate, [count, d]] of lexicon.vocabulary.fuzzyGet(word, distance)) {
+    // Typing rarely gets the first letter wrong: `original` is not a misspelt `criminal`.
+    if (candidate[0] !== word[0]) continue
     const better = d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best!)))
     if (better) {
       best = candidate
@@ -213,6 +251,12 @@ export function isKnownWord(lexicon: Lexicon, form: string, stemmed: string): bo
   return STOP_WORDS.has(form) || lexicon.vocabulary.has(form) || lexicon.termIds.has(stemmed) || isSynonymWord(stemmed)
 }
 
+/** Term sets as JSON holds them. */
+interface SerializedTermSets {
+  readonly list: readonly number[]
+  readonly start: readonly number[]
+}
+
 /** The index in a form JSON can hold: minisearch's own `toJSON`, plus the lexicon. */
 export interface SerializedIndex {
   readonly format: number
@@ -220,49 +264,56 @@ export interface SerializedIndex {
   readonly engine: ReturnType<MiniSearch['toJSON']>
   readonly terms: readonly string[]
   readonly documentFrequency: readonly number[]
-  readonly termList: readonly number[]
-  readonly termStart: readonly number[]
+  readonly statementTerms: SerializedTermSets
+  readonly articleIndex: readonly number[]
   readonly features: readonly number[]
+  readonly properTerms: readonly number[]
   readonly vocabulary: readonly (readonly [string, number])[]
 }
 
 /** Serialises an index (for a cache keyed by the articles' content; the articles themselves are not included). */
 export function serializeIndex(index: StatementIndex): SerializedIndex {
   const { lexicon } = index
+  const sets = (s: TermSets): SerializedTermSets => ({ list: Array.from(s.list), start: Array.from(s.start) })
   return {
     format: INDEX_FORMAT,
     statements: index.statements.length,
     engine: index.engine.toJSON(),
     terms: [...lexicon.termIds.keys()],
     documentFrequency: Array.from(lexicon.documentFrequency),
-    termList: Array.from(lexicon.termList),
-    termStart: Array.from(lexicon.termStart),
+    statementTerms: sets(lexicon.statementTerms),
+    articleIndex: Array.from(lexicon.articleIndex),
     features: Array.from(lexicon.features),
+    properTerms: Array.from(lexicon.properTerms),
     vocabulary: [...lexicon.vocabulary.entries()],
   }
 }
 
 /**
  * Restores an index serialised from the same articles, or returns null when
- * it does not fit them (another format, another number of statements): then
- * build it again.
+ * it does not fit them (another format, other statements): then build it again.
  */
 export function restoreIndex(articles: readonly Article[], data: SerializedIndex): StatementIndex | null {
   const statements = articles.flatMap((a) => a.statements)
-  if (data.format !== INDEX_FORMAT || data.statements !== statements.length || data.termStart.length !== statements.length + 1) {
-    return null
-  }
+  const fits =
+    data.format === INDEX_FORMAT &&
+    data.statements === statements.length &&
+    data.statementTerms.start.length === statements.length + 1
+  if (!fits) return null
   const engine = MiniSearch.loadJS<IndexedStatement>(data.engine, ENGINE_OPTIONS)
   const vocabulary = new SearchableMap<number>()
   for (const [word, count] of data.vocabulary) vocabulary.set(word, count)
+  const sets = (s: SerializedTermSets): TermSets => ({ list: Uint32Array.from(s.list), start: Uint32Array.from(s.start) })
   const lexicon: Lexicon = {
     termIds: new Map(data.terms.map((term, i) => [term, i])),
     documentFrequency: Uint32Array.from(data.documentFrequency),
-    termList: Uint32Array.from(data.termList),
-    termStart: Uint32Array.from(data.termStart),
+    statementTerms: sets(data.statementTerms),
+    articleStart: startsOf(articles),
+    articleIndex: Uint32Array.from(data.articleIndex),
     features: Uint8Array.from(data.features),
+    properTerms: Uint8Array.from(data.properTerms),
     vocabulary,
   }
-  const articleOf = articles.flatMap((a) => a.statements.map(() => a))
+  const articleOf = statements.map((_, i) => articles[lexicon.articleIndex[i]!]!)
   return { articles, statements, articleOf, engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }
 }

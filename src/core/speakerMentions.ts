@@ -4,7 +4,8 @@
  * their aliases. The directory is built once with the index; a question only
  * looks words up in it.
  */
-import { stemForm, unitsOf, type Unit } from './terms.js'
+import { PLACE_GROUPS } from './synonyms.js'
+import { indexTerms, stemForm, unitsOf, type Unit } from './terms.js'
 import type { Article, Statement } from './types.js'
 
 /** What a run of question words can name: speakers (canonical names), and whether the words are a name proper. */
@@ -16,12 +17,28 @@ interface KeyEntry {
   named: boolean
 }
 
+/** One speaker as an article presents them: name, role and aliases, and what they say there. */
+export interface SpeakerContext {
+  readonly name: string
+  /** The terms of their name, role and aliases (`ajmi`, `lourimi`, `member`, `ennahda`, …). */
+  readonly terms: ReadonlySet<string>
+  /** Their statements, in index order. */
+  readonly statements: readonly number[]
+}
+
 /** Names and aliases of every speaker, by their folded words. */
 export interface SpeakerDirectory {
   readonly keys: ReadonlyMap<string, KeyEntry>
   readonly longestKey: number
   /** Statement numbers of each speaker, in index order. */
   readonly statementsBy: ReadonlyMap<string, readonly number[]>
+  /** Each speaker of each article, with role; and, per statement, its speaker's context. */
+  readonly contexts: readonly SpeakerContext[]
+  readonly contextOf: Uint32Array
+  /** The contexts whose terms hold a term. */
+  readonly contextsWith: ReadonlyMap<string, readonly number[]>
+  /** The contexts of each canonical name. */
+  readonly contextsOf: ReadonlyMap<string, readonly number[]>
 }
 
 /** A speaker named in a question. */
@@ -49,16 +66,18 @@ const GENERIC = new Set(
   radio report reports government administration military front movement league council board bureau service
   iran iraq syria israel china russia korea japan india pakistan afghanistan egypt tunisia libya sudan turkey
   france germany britain england america europe african european asia asian arab gulf kenya ethiopia nigeria saudi
-  ukraine lebanon yemen jordan qatar mexico canada brazil australia spain italy poland`
+  ukraine lebanon yemen jordan qatar mexico canada brazil australia spain italy poland
+  thousands hundreds millions dozens many several some`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .concat(Object.values(PLACE_GROUPS).flat()),
 )
 
 /** Verbs of saying and thinking: `what did X say`, `X claims`, `how does X describe`. */
 const SPEECH_VERBS = stemmedSet(
-  `say said says tell told claim report think thought believe estimate argue allege accuse describe call warn want
-  demand add note state insist admit deny suggest count feel mean urge respond react comment announce confirm reveal
-  conclude write wrote stress underscore put testify assert maintain predict explain blame`,
+  `say said says tell told claim report think thought believe estimate argue allege accuse describe call warn
+  demand add note insist admit deny suggest feel urge respond react comment announce confirm reveal
+  conclude write wrote stress underscore testify assert maintain predict explain blame`,
 )
 /** Nouns of what a source gives: `Amnesty’s figure`, `Rajavi’s words`, `the MEK’s death toll`. */
 const SPEECH_NOUNS = stemmedSet(
@@ -105,7 +124,41 @@ export function buildSpeakerDirectory(articles: readonly Article[], statements: 
     if (list) list.push(i)
     else statementsBy.set(s.speaker, [i])
   })
-  return { keys, longestKey, statementsBy }
+  return { keys, longestKey, statementsBy, ...speakerContexts(articles) }
+}
+
+/** Each speaker with role in each article, the terms that describe them, and each statement's context. */
+function speakerContexts(articles: readonly Article[]): Pick<SpeakerDirectory, 'contexts' | 'contextOf' | 'contextsWith' | 'contextsOf'> {
+  const contexts: { name: string; terms: Set<string>; statements: number[] }[] = []
+  const contextOf = new Uint32Array(articles.reduce((n, a) => n + a.statements.length, 0))
+  const contextsWith = new Map<string, number[]>()
+  const contextsOf = new Map<string, number[]>()
+  let id = 0
+  for (const article of articles) {
+    const byKey = new Map<string, number>()
+    for (const statement of article.statements) {
+      const key = `${statement.speaker}\u0000${statement.role ?? ''}`
+      let context = byKey.get(key)
+      if (context === undefined) {
+        context = contexts.length
+        byKey.set(key, context)
+        const aliases = article.speakers.find((sp) => sp.name === statement.speaker)?.aliases ?? []
+        const terms = new Set(indexTerms(unitsOf([statement.speaker, statement.role ?? '', ...aliases].join(' \n '))))
+        contexts.push({ name: statement.speaker, terms, statements: [] })
+        const named = contextsOf.get(statement.speaker)
+        if (named) named.push(context)
+        else contextsOf.set(statement.speaker, [context])
+        for (const term of terms) {
+          const list = contextsWith.get(term)
+          if (list) list.push(context)
+          else contextsWith.set(term, [context])
+        }
+      }
+      contexts[context]!.statements.push(id)
+      contextOf[id++] = context
+    }
+  }
+  return { contexts, contextOf, contextsWith, contextsOf }
 }
 
 /**

@@ -32,7 +32,8 @@ export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set(
   exactly actually really basically specifically currently recently now still even ever anymore already yet
   like kind sort lot lots way ways guy guys vs versus etc
   give me us tell let make sure happened can could would should will carry
-  mean means meant consider considered regarded deemed`
+  mean means meant consider considered regarded deemed see saw seen try tried trying attempt take took taken
+  decision move situation development developments want wants wanted use used using put puts`
     .split(/\s+/)
     .filter(Boolean),
 )

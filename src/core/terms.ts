@@ -6,7 +6,7 @@
  */
 import { stem } from 'porter2'
 import { STOP_WORDS } from './stopwords.js'
-import { SYNONYM_GROUPS } from './synonyms.js'
+import { PLACE_GROUPS, SYNONYM_GROUPS } from './synonyms.js'
 import { cleanForMatching, tokenize, type Token } from './tokenize.js'
 
 /** A word → its stem. */
@@ -21,6 +21,8 @@ export interface Unit {
   readonly stop: boolean
   /** Synonym concepts this token stands for (`~death`); for a phrase, on its first token only. */
   readonly concepts: readonly string[]
+  /** How many tokens the concepts were read from: 1 for a word, more for a phrase (`get away`). */
+  readonly span: number
   /** Part of a phrase that began on an earlier token (its concept sits there). */
   readonly inPhrase: boolean
 }
@@ -52,7 +54,7 @@ const CONCEPTS: ReadonlyMap<string, readonly string[]> = buildConcepts()
 
 function buildConcepts(): Map<string, string[]> {
   const concepts = new Map<string, string[]>()
-  for (const [concept, entries] of Object.entries(SYNONYM_GROUPS)) {
+  for (const [concept, entries] of [...Object.entries(SYNONYM_GROUPS), ...Object.entries(PLACE_GROUPS)]) {
     for (const entry of entries) {
       const key = tokenize(cleanForMatching(entry))
         .map((t) => stemForm(t.forms[0]!, t.kind))
@@ -67,7 +69,7 @@ function buildConcepts(): Map<string, string[]> {
 
 /** The single words of the synonym list, folded: `fatalities`, `detainees`, … */
 export function synonymWords(): string[] {
-  return Object.values(SYNONYM_GROUPS)
+  return [...Object.values(SYNONYM_GROUPS), ...Object.values(PLACE_GROUPS)]
     .flat()
     .filter((entry) => /^[\p{L}]+$/u.test(entry))
     .map((entry) => entry.toLowerCase())
@@ -83,6 +85,7 @@ export function toUnits(tokens: readonly Token[], stemmer: Stemmer = stem): Unit
   const stems = tokens.map((t) => t.forms.map((f) => (t.kind === 'word' && LETTERS.test(f) ? stemmer(f) : f)))
   const stop = tokens.map((t) => t.kind === 'word' && t.forms.length === 1 && STOP_WORDS.has(t.forms[0]!))
   const concepts: (readonly string[])[] = tokens.map(() => [])
+  const span = tokens.map(() => 0)
   const inPhrase = tokens.map(() => false)
 
   for (let i = 0; i < tokens.length; i++) {
@@ -93,6 +96,7 @@ export function toUnits(tokens: readonly Token[], stemmer: Stemmer = stem): Unit
       const found = CONCEPTS.get(key)
       if (!found) continue
       concepts[i] = found
+      span[i] = length
       for (let j = i + 1; j < i + length; j++) inPhrase[j] = true
       break
     }
@@ -102,6 +106,7 @@ export function toUnits(tokens: readonly Token[], stemmer: Stemmer = stem): Unit
     stems: stems[i]!,
     stop: stop[i]!,
     concepts: concepts[i]!,
+    span: span[i]!,
     inPhrase: inPhrase[i]!,
   }))
 }

@@ -13,7 +13,7 @@
 export interface Token {
   /** The folded forms to match: the token first, then its parts (`pmoi/mek`, `pmoi`, `mek`). */
   readonly forms: readonly string[]
-  readonly kind: 'word' | 'number' | 'ordinal' | 'acronym'
+  readonly kind: 'word' | 'number' | 'ordinal' | 'acronym' | 'time'
   /** Starts with a capital letter in the text. */
   readonly capitalized: boolean
   /** Nothing but a sentence boundary (or the start) before it: a capital here says little. */
@@ -43,15 +43,16 @@ export function cleanForMatching(text: string): string {
 
 /**
  * A run of letters and digits, joined by single connectors: apostrophes,
- * periods, slashes, ampersands, hyphens, and commas between digits.
+ * periods, slashes, ampersands, hyphens, and commas or colons between digits.
  */
-const TOKEN = /[\p{L}\p{N}]+(?:(?:['’ʼ.\/&\-‐‑]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{N}]+)*/gu
+const TOKEN = /[\p{L}\p{N}]+(?:(?:['’ʼ.\/&\-‐‑]|(?<=\p{N})[,:](?=\p{N}))[\p{L}\p{N}]+)*/gu
 const APOSTROPHE = /['’ʼ]/
 const APOSTROPHES = /['’ʼ]/g
 const HYPHEN = /[-‐‑]/
 const DIGITS = /^\p{N}+$/u
 const FIGURE = /^\p{N}+(?:[.,]\p{N}+)*$/u
 const ORDINAL = /^\p{N}+(?:st|nd|rd|th|s)$/iu
+const CLOCK = /^\p{N}{1,2}:\p{N}{2}$/u
 const UPPER = /\p{Lu}/u
 const LOWER = /\p{Ll}/u
 /** What may stand between a sentence's end and its first word. */
@@ -82,6 +83,10 @@ function pushPiece(tokens: Token[], raw: string, context: { sentenceStart: boole
   const capitalized = UPPER.test(raw[0] ?? '')
   const base = { capitalized, sentenceStart: first && context.sentenceStart, possessive: false, percent: false }
 
+  if (CLOCK.test(raw)) {
+    tokens.push({ ...base, forms: [raw], kind: 'time' })
+    return
+  }
   if (FIGURE.test(raw)) {
     // `1,500` and `1500` are one figure; `3.5` keeps its point.
     tokens.push({ ...base, forms: [raw.replace(/,/g, '')], kind: 'number', percent: context.percent })
