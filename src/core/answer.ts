@@ -6,13 +6,14 @@
  * quantity is asked for and speakers give different figures, quotes each
  * and says that they differ.
  */
-import { differingSpeakers, disagreementNote, figuresFor } from './disagreement.js'
-import { nearDuplicate } from './nearDuplicates.js'
+import { countsVictims, differingSpeakers, disagreementNote, figuresFor } from './disagreement.js'
+import { nearDuplicate, sharedTerms } from './overlap.js'
 import { isPeople, parseQuestion, type Query } from './question.js'
 import { toQuote } from './quote.js'
 import { rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
+import { stemsOfConcept } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
 import type { Answer, Statement } from './types.js'
 
@@ -30,6 +31,8 @@ export const COVERAGE_TO_ANSWER = 0.6
 const COVERAGE_SLACK = 0.25
 /** Quotes that take part in a disagreement must cover nearly as much as the best. */
 const DISAGREEMENT_SLACK = 0.4
+/** Terms beyond the question's that statements of two articles must share to tell of the same events. */
+const SAME_EVENTS = 2
 
 const USAGE = 'Ask a question about the article, e.g. "How many people were killed?"'
 const TOO_LONG = `That question is too long: please keep it under ${MAX_QUESTION_LENGTH} characters.`
@@ -87,7 +90,12 @@ function quantityAnswer(
   const answering = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)
   if (answering.length === 0) return notInArticle(index, question)
   const top = answering[0]!.candidate.coverage
-  const contenders = answering.filter((e) => e.candidate.coverage >= top - DISAGREEMENT_SLACK)
+  // Figures from another article count only where it tells of the same events (`Iran`, `November`, not only `killed`).
+  const best = answering[0]!.candidate.id
+  const asked = askedTermIds(index, query)
+  const sameEvents = (id: number) =>
+    index.lexicon.articleIndex[id] === index.lexicon.articleIndex[best] || sharedTerms(index.lexicon, best, id, asked) >= SAME_EVENTS
+  const contenders = answering.filter((e) => e.candidate.coverage >= top - DISAGREEMENT_SLACK && sameEvents(e.candidate.id))
   const differing = differingSpeakers(contenders)
 
   const chosen: typeof answering = []
@@ -111,6 +119,24 @@ function quantityAnswer(
   const quotes = chosen.map((e) => quoteOf(index, e.candidate.id))
   const disagreement = differing.length > 1
   return { answered: true, question, quotes, disagreement, note: disagreement ? disagreementNote(differing) : null }
+}
+
+/**
+ * The term ids of what any count of victims shares (`people`, `killed`, and
+ * every word of their synonym groups): two statements that share only these
+ * may tell of different events.
+ */
+function askedTermIds(index: StatementIndex, query: Query): Set<number> {
+  const ids = new Set<number>()
+  for (const slot of query.slots) {
+    for (const term of slot.anyOf.flat().filter(countsVictims)) {
+      for (const t of [term, ...(term.startsWith('~') ? stemsOfConcept(term) : [])]) {
+        const id = index.lexicon.termIds.get(t)
+        if (id !== undefined) ids.add(id)
+      }
+    }
+  }
+  return ids
 }
 
 /** `What did Rajavi say?`: the source's own statements, quotations and reported speech first, in article order. */

@@ -41,6 +41,11 @@ const PEOPLE_UNITS = new Set(['~people', '~children', '~protest', '~tourist', '~
 /** Verbs a figure may stand before instead of a noun (`Over 1,500 killed`): they fit any count of people. */
 const EVENT_UNITS = new Set(['~death', '~injury', '~arrest', '~execution'])
 
+/** A term any count of people or victims may hold: `~people`, `~death`, `~arrest`, … */
+export function countsVictims(term: string): boolean {
+  return PEOPLE_UNITS.has(term) || EVENT_UNITS.has(term)
+}
+
 /**
  * The figures a statement gives for what the question asks about: near the
  * words of what is counted (or of the question), and counting the same kind

@@ -67,6 +67,13 @@ function buildConcepts(): Map<string, string[]> {
   return concepts
 }
 
+/** The stems (and phrase stems) a concept stands for: `~death` → `die`, `kill`, `death toll`, … */
+export function stemsOfConcept(concept: string): string[] {
+  const stems: string[] = []
+  for (const [key, concepts] of CONCEPTS) if (concepts.includes(concept)) stems.push(...key.split(' '))
+  return stems
+}
+
 /** The single words of the synonym list, folded: `fatalities`, `detainees`, … */
 export function synonymWords(): string[] {
   return [...Object.values(SYNONYM_GROUPS), ...Object.values(PLACE_GROUPS)]

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { readArticle } from '../../src/core/article.js'
+import { parseQuestion, type Query } from '../../src/core/question.js'
+import { buildIndex } from '../../src/core/search.js'
+import { cleanForMatching } from '../../src/core/tokenize.js'
+import { readFixtureArticle } from '../../scripts/eval.js'
+
+const seed = buildIndex([readArticle(readFixtureArticle('000_97c02de7d0eb7492.txt'))])
+const parse = (question: string, index = seed): Query => parseQuestion(cleanForMatching(question), index)
+const terms = (query: Query) => query.slots.map((slot) => slot.anyOf.flat())
+/** The speakers whose statements the question's source admits. */
+const sourceNames = (query: Query, index = seed) => [...new Set([...(query.source?.contexts ?? [])].map((c) => index.speakers.contexts[c]!.name))].sort()
+
+describe('parseQuestion: the type of answer', () => {
+  it.each([
+    ['How many people were killed?', 'quantity'],
+    ['What was the death toll?', 'quantity'],
+    ['how long did the uprising last', 'quantity'],
+    ['Who is Maryam Rajavi?', 'person'],
+    ['When did Amnesty publish its figures?', 'time'],
+    ['What year did it start?', 'time'],
+    ['Where were bodies found?', 'place'],
+    ['Which city saw protests?', 'place'],
+    ['Why did the regime shut down the internet?', 'reason'],
+    ['Was the internet cut off?', 'other'],
+  ])('GIVEN %j THEN its type is %s', (question, type) => {
+    expect(parse(question).type).toBe(type)
+  })
+
+  it('GIVEN how many THEN it counts, and what follows is what is counted; GIVEN how long THEN it does not count', () => {
+    const count = parse('How many cities had protests?')
+    expect(count.counting).toBe(true)
+    expect(count.counted.map((s) => s.label)).toEqual(['cities'])
+    expect(parse('How long did the protests last?').counting).toBe(false)
+  })
+
+  it('GIVEN the question words THEN none of them is a term to cover', () => {
+    expect(terms(parse('How many people were killed?'))).toEqual([['~people'], ['~death']])
+  })
+})
+
+describe('parseQuestion: content terms', () => {
+  it('GIVEN typos THEN they are corrected to words the articles use', () => {
+    expect(terms(parse('how many protestors were kiled'))).toEqual([['~protest'], ['~death']])
+  })
+
+  it('GIVEN chat spellings THEN they read as the words they stand for', () => {
+    expect(terms(parse('how many ppl died'))).toEqual([['~people'], ['~death']])
+  })
+
+  it('GIVEN a word for a synonym group THEN the term is the group concept', () => {
+    expect(terms(parse('were detainees tortured?'))).toEqual([['~arrest'], ['~torture']])
+  })
+
+  it('GIVEN two words joined by and THEN either covers the one slot', () => {
+    const query = parse('were detainees or protesters tortured')
+    expect(query.slots.map((s) => s.label)).toEqual(['detainees or protesters', 'tortured'])
+    expect(query.slots[0]!.anyOf).toEqual([['~arrest'], ['~protest']])
+  })
+
+  it('GIVEN a common word and a rare one THEN the rare one weighs more', () => {
+    const [iran, ahvaz] = parse('Iran Ahvaz').slots
+    expect(ahvaz!.weight).toBeGreaterThan(iran!.weight)
+  })
+
+  it('GIVEN a word no statement holds THEN it weighs most of all', () => {
+    const [capital] = parse('capital').slots
+    const [tehran] = parse('Tehran').slots
+    expect(capital!.weight).toBeGreaterThan(tehran!.weight)
+  })
+
+  it('GIVEN a question asking for the gist and naming nothing THEN it is a gist question', () => {
+    expect(parse('What happened?').gist).toBe(true)
+    expect(parse('What happened in Ahvaz?').gist).toBe(false)
+  })
+})
+
+describe('parseQuestion: speakers', () => {
+  it.each([
+    ['According to Amnesty, how many were killed?', ['Amnesty International', 'Philip Luther']],
+    ['what did Rajavi say', ['Maryam Rajavi']],
+    ['What does the MEK claim the death toll is?', ["People's Mojahedin Organization of Iran"]],
+    ["whats amnesty's number for the dead", ['Amnesty International', 'Philip Luther']],
+    ['How does Philip Luther describe the crackdown?', ['Philip Luther']],
+  ])('GIVEN %j THEN the source is %j and its name is no term to cover', (question, names) => {
+    const query = parse(question)
+    expect(sourceNames(query)).toEqual(names)
+    const words = query.slots.map((s) => s.label).join(' ')
+    expect(words).not.toMatch(/amnesty|rajavi|mek|luther/i)
+  })
+
+  it('GIVEN a speaker the articles do not quote THEN the source admits nobody', () => {
+    const query = parse('What did Khamenei say about the protests?')
+    expect(query.source).not.toBeNull()
+    expect(query.source!.contexts.size).toBe(0)
+    expect(terms(query)).toEqual([['~protest']])
+  })
+
+  it('GIVEN a speaker named but not as the source THEN the name is a slot that the speaker also covers', () => {
+    const query = parse('Who is Philip Luther?')
+    expect(query.source).toBeNull()
+    expect(query.slots).toHaveLength(1)
+    expect([...query.slots[0]!.speakers!]).toEqual(['Philip Luther'])
+  })
+
+  it('GIVEN a speaker by title and country THEN the source is whoever has that role', () => {
+    const tunisia = buildIndex([readArticle(readFixtureArticle('tunisia-bardo-wapo-2015.txt'))])
+    expect(sourceNames(parse('what did the tunisian PM say after the attack', tunisia), tunisia)).toEqual(['Habib Essid'])
+  })
+})
