@@ -4,10 +4,10 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { readConfig } from '../config.js'
 import type { Library } from '../core/library.js'
+import { renderPlain } from '../core/renderPlain.js'
 import type { Answer, Quote, Statement } from '../core/types.js'
 import { addArticle } from './add.js'
 import { loadLibrary } from './files.js'
-import { renderAnswer } from './repl.js'
 
 /**
  * The command line: `statements`, `ask` and `add`. The `--json` output is a
@@ -115,7 +115,7 @@ async function askCommand(args: readonly string[], io: CliIo, say: (l: string) =
   const library = await openLibrary(values.data, warn)
   const answer = (question: string) => {
     const result = library.ask(question, maxQuotes === undefined ? {} : { maxQuotes })
-    return values.json ? JSON.stringify(answerJson(result)) : renderAnswer(result)
+    return values.json ? JSON.stringify(answerJson(result)) : renderPlain(result)
   }
   if (positionals.length > 0) {
     say(answer(positionals.join(' ')))

@@ -1,8 +1,9 @@
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
-import { articleLabel, attributionLine } from '../core/format.js'
+import { articleLabel } from '../core/format.js'
 import type { Library } from '../core/library.js'
-import type { Answer, ArticleRef, SourceEntry } from '../core/types.js'
+import { renderPlain } from '../core/renderPlain.js'
+import type { ArticleRef, SourceEntry } from '../core/types.js'
 import type { LibraryHolder } from './watch.js'
 
 /** What `startRepl` needs. */
@@ -115,7 +116,7 @@ export function startRepl(options: ReplOptions): Promise<void> {
 function respond(line: string, library: Library): string | 'quit' | null {
   const text = line.trim()
   if (text === '') return null
-  if (!text.startsWith(':')) return renderAnswer(library.ask(text))
+  if (!text.startsWith(':')) return renderPlain(library.ask(text))
   const [command = '', ...rest] = text.slice(1).split(/\s+/)
   const argument = rest.join(' ')
   switch (command.toLowerCase()) {
@@ -130,7 +131,7 @@ function respond(line: string, library: Library): string | 'quit' | null {
     case 'sources':
       return renderSources(library.sources())
     case 'quotes':
-      return argument === '' ? 'Name a speaker: :quotes <speaker>, e.g. :quotes Amnesty' : renderAnswer(library.quotesBy(argument))
+      return argument === '' ? 'Name a speaker: :quotes <speaker>, e.g. :quotes Amnesty' : renderPlain(library.quotesBy(argument))
     case 'articles':
       return renderArticles(library.list())
     default:
@@ -143,23 +144,6 @@ function describeLibrary(library: Library): string {
   const n = library.articles.length
   if (n === 1) return `1 article loaded ("${library.articles[0]!.meta.title}")`
   return `${n} articles loaded`
-}
-
-/**
- * An answer as plain text: each quote in quotation marks, then `— Speaker · ¶N`,
- * the note where there is one, and the articles quoted.
- */
-export function renderAnswer(answer: Answer): string {
-  if (!answer.answered) return answer.note
-  const lines: string[] = []
-  for (const quote of answer.quotes) {
-    const quoted = /^[“"‘']/.test(quote.text) ? quote.text : `“${quote.text}”`
-    lines.push(quoted, `  ${attributionLine(quote)}`)
-  }
-  if (answer.note) lines.push('', answer.note)
-  const articles = [...new Map(answer.quotes.map((q) => [q.article.id, q.article])).values()]
-  lines.push('', ...articles.map((a) => `Source: ${articleLabel(a)}${a.url ? ` <${a.url}>` : ''}`))
-  return lines.join('\n')
 }
 
 /** `:sources`: who is quoted, how often, in which articles. */

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadLibrary } from '../../src/adapters/files.js'
-import { renderAnswer, renderArticles, renderSources, startRepl } from '../../src/adapters/repl.js'
+import { renderArticles, renderSources, startRepl } from '../../src/adapters/repl.js'
 import { holdLibrary } from '../../src/adapters/watch.js'
 import { createLibrary, type Library } from '../../src/core/library.js'
+import { renderPlain } from '../../src/core/renderPlain.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 let seed: Library
@@ -40,10 +41,10 @@ describe('piped input', () => {
     const questions = ['how many died?', 'what is the capital of France?', 'What did Amnesty International say?']
     const { text } = await session(questions)
     expect(text).not.toContain('verbatim>')
-    expect(text).toBe(questions.map((q) => `${renderAnswer(seed.ask(q))}\n\n`).join(''))
+    expect(text).toBe(questions.map((q) => `${renderPlain(seed.ask(q))}\n\n`).join(''))
     let from = 0
     for (const q of questions) {
-      const rendered = renderAnswer(seed.ask(q))
+      const rendered = renderPlain(seed.ask(q))
       const at = text.indexOf(rendered, from)
       expect(at).toBeGreaterThanOrEqual(from)
       from = at + rendered.length
@@ -56,7 +57,7 @@ describe('piped input', () => {
     const { text } = await session([':sources', ':articles', ':quotes Rajavi'])
     expect(text).toContain(renderSources(seed.sources()))
     expect(text).toContain(renderArticles(seed.list()))
-    expect(text).toContain(renderAnswer(seed.quotesBy('Rajavi')))
+    expect(text).toContain(renderPlain(seed.quotesBy('Rajavi')))
     for (const source of seed.sources()) expect(text).toContain(source.speaker)
   })
 
@@ -83,7 +84,7 @@ describe('piped input', () => {
     }
     const { text, errors } = await session(['boom', 'how many died?'], { library: failing })
     expect(text).toContain('Sorry, something went wrong with that one (index exploded)')
-    expect(text).toContain(renderAnswer(seed.ask('how many died?')))
+    expect(text).toContain(renderPlain(seed.ask('how many died?')))
     expect(errors).toHaveLength(1)
   })
 
@@ -126,23 +127,17 @@ describe('interactive', () => {
   })
 })
 
-describe('plain renderers', () => {
-  it('GIVEN an answer THEN every quote is there verbatim with its attribution line, and the article is named', () => {
-    const answer = two.ask('How many dock workers walked off the job?')
-    const text = renderAnswer(answer)
-    if (!answer.answered) throw new Error('the harbour article answers this')
-    expect(answer.quotes.length).toBeGreaterThan(0)
-    for (const quote of answer.quotes) {
-      expect(text).toContain(quote.text)
-      expect(text).toContain(`— ${quote.speaker}`)
-      expect(text).toContain(`Source: ${quote.article.title}`)
-    }
-  })
-
-  it('GIVEN a refusal THEN only its note', () => {
-    const answer = seed.ask('   ')
-    expect(answer.answered).toBe(false)
-    expect(renderAnswer(answer)).toBe((answer as { note: string }).note)
+describe(':sources and :articles listings', () => {
+  it('GIVEN the sources THEN each speaker with role, count and the articles quoting them, most quoted first', () => {
+    const sources = two.sources()
+    const lines = renderSources(sources).split('\n')
+    expect(lines).toHaveLength(sources.length)
+    sources.forEach((source, i) => {
+      expect(lines[i]).toContain(source.speaker)
+      expect(lines[i]).toContain(source.count === 1 ? '1 quote' : `${source.count} quotes`)
+      for (const article of source.articles) expect(lines[i]).toContain(article.title)
+    })
+    expect(renderSources([])).toBe('No one is quoted in the loaded articles.')
   })
 
   it('GIVEN the loaded articles THEN each is listed with its date and link where known', () => {
