@@ -31,6 +31,8 @@ export function slackAppOptions(config: SlackConfig, deps: { logger: Logger; acc
       slackApiUrl: config.apiUrl,
       // A few quick retries for chat.postMessage; Slack's own 429 Retry-After is honoured by the client.
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+      // No call may hang an answer (and so shutdown, which waits for answers) forever.
+      timeout: 10_000,
     },
   }
   if (slackMode(config) === 'socket') return { ...common, socketMode: true, appToken: config.appToken }
