@@ -60,6 +60,8 @@ function shouldMerge(before: string, after: string): boolean {
   const head = before.trimEnd()
   const next = after.trimStart()
   if (next === '') return true
+  // No space between the parts: a split inside a token (`<!here>`, `Yahoo!News`), never a sentence end.
+  if (head.length === before.length && next.length === after.length) return true
   // "“Why?” asked Jane." / "'Stop!' he shouted.": a quotation ending in ? or ! that the sentence continues.
   if (/[?!][”"’']$/.test(head) && /^[a-z]/.test(next)) return true
   // A sentence continues after a lower-case word: "the U.S. military", "5 p.m. local time".

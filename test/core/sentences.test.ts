@@ -20,6 +20,10 @@ describe('splitSentences', () => {
     expect(split('“Why?” asked Jane. “Stop!” he shouted at them.')).toEqual(['“Why?” asked Jane.', '“Stop!” he shouted at them.'])
   })
 
+  it('GIVEN a ! or ? inside a token THEN it does not end the sentence', () => {
+    expect(split('Staff wrote <!here> must see this. Then Yahoo!News ran it.')).toEqual(['Staff wrote <!here> must see this.', 'Then Yahoo!News ran it.'])
+  })
+
   it('GIVEN a sentence ending at the U.S. THEN the next one still starts', () => {
     expect(split('Relations soured with the U.S. The talks failed.')).toEqual(['Relations soured with the U.S.', 'The talks failed.'])
   })
