@@ -34,6 +34,9 @@ export interface QuantityFit {
   readonly quantified: boolean
 }
 
+/** Stems of lengths of time. */
+const TIME_UNITS = new Set(['second', 'minut', 'hour', 'day', 'week', 'month', 'year', 'decad'])
+
 /** Words between a figure and what it counts: `at least 28 more victims`, `192 of the seats`. */
 const BEFORE_UNIT = new Set(['more', 'other', 'additional', 'extra', 'of', 'the', 'than', 'some', 'new', 'further'])
 /** What a figure of people counts: `304 people`, `1,500 civilians`, `28 victims`, `504 protesters`. */
@@ -51,7 +54,7 @@ export function countsVictims(term: string): boolean {
  * words of what is counted (or of the question), and counting the same kind
  * of thing (`two gunmen` is not a count of the people killed).
  */
-export function figuresFor(text: string, near: readonly Slot[], query: Pick<Query, 'slots' | 'counted' | 'counting'>): QuantityFit {
+export function figuresFor(text: string, near: readonly Slot[], query: Pick<Query, 'slots' | 'counted' | 'counting' | 'duration'>): QuantityFit {
   const units = unitsOf(text)
   const matched = units.map((unit) => matchesSlot(unit, near))
   const isNear = (at: number): boolean => {
@@ -80,11 +83,17 @@ export function figuresFor(text: string, near: readonly Slot[], query: Pick<Quer
   units.forEach((unit, at) => {
     if (unit.token.kind !== 'word') return
     const form = unit.token.forms[0]!
-    const value = NUMBER_WORDS[form]
+    const value = NUMBER_WORDS[form] ?? (query.duration && form === 'one' ? '1' : undefined)
     if (value) numeric.push({ value, at })
-    else if (VAGUE_QUANTITIES.has(form) && isNear(at)) quantified = true
+    else if (VAGUE_QUANTITIES.has(form) && isNear(at) && !query.duration) quantified = true
   })
   for (const { value, at } of numeric) {
+    // `how long`: a figure of hours, days or years answers wherever it stands (`a chaotic six hours from the time …`).
+    if (query.duration) {
+      const unit = unitsAfter(units, at)[0]?.find((t) => TIME_UNITS.has(t))
+      if (unit) figures.add(`${value} ${unit}`)
+      continue
+    }
     if (!isNear(at)) continue
     const following = unitsAfter(units, at)
     // A count must count the asked kind of thing; a length, age or share is compared with its own unit (`54 years`).

@@ -51,6 +51,8 @@ export interface Query {
   readonly counted: readonly Slot[]
   /** The quantity is a count (`how many`, `the death toll`), not a length, age or share. */
   readonly counting: boolean
+  /** The quantity is a length of time (`how long`, `how much jail time`). */
+  readonly duration: boolean
   /** Asks for the gist (`What happened?`, `What is this about?`) and names nothing. */
   readonly gist: boolean
 }
@@ -58,6 +60,8 @@ export interface Query {
 /** `how many`, `how much`…: words after `how` that ask for a quantity. */
 const HOW_QUANTITY = new Set(['many', 'much', 'old', 'long', 'far', 'big', 'large', 'high', 'often', 'tall', 'severe'])
 const QUANTITY_NOUNS = new Set(['number', 'numbers', 'toll', 'tally', 'figure', 'figures', 'percentage', 'percent', 'proportion', 'count', 'total', 'amount'])
+/** Words that make a quantity a length of time: `how much jail time`. */
+const DURATION_WORDS = new Set(['time', 'duration', 'long', 'length'])
 /** Quantity words that count things (people, cities), unlike `how long` or `what percentage`. */
 const COUNT_NOUNS = new Set(['number', 'numbers', 'toll', 'tally', 'figure', 'figures', 'count', 'total'])
 const TIME_NOUNS = new Set(['time', 'date', 'day', 'year', 'month', 'week', 'hour'])
@@ -72,8 +76,11 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   const units = toUnits(tokenize(question).map(unchat))
   const forms = units.map((u) => u.token.forms[0]!)
   const { type, cueWords, counting } = questionType(forms)
+  const duration = type === 'quantity' && (forms.some((f, i) => f === 'how' && forms[i + 1] === 'long') || forms.some((f) => DURATION_WORDS.has(f)))
   const total = index.statements.length
   const skip = new Set<number>(cueWords)
+  // `how much jail time`: `time` only says a length of time is asked for.
+  if (duration) forms.forEach((f, i) => DURATION_WORDS.has(f) && skip.add(i))
 
   const mentions = findSpeakerMentions(units, index.speakers)
   const known = mentions.find((m) => m.asSource)
@@ -115,6 +122,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
     // A stop word counts only where it starts a phrase (`being held`, `get away`).
     const phrase = unit.span > 1
     if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase) return
+    if (unit.concepts.includes(FILLER)) return
     const alternatives = alternativesOf(unit, index)
     const frequency = Math.max(...alternatives.map((t) => documentFrequency(index.lexicon, t)))
     const slot: Slot = {
@@ -133,7 +141,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   const gist = slots.length === 0 && source === null && forms.some((f) => GIST_WORDS.has(f))
   const weighted = slots.map((slot) => (type === 'quantity' && isPeople(slot) ? { ...slot, weight: slot.weight * 0.25 } : slot))
   const joined = joinCoordinated(weighted, unitOfSlot, forms)
-  return { type, slots: dedupeSlots(withNeighbours(joined.slots, joined.units, units)), source, counted, counting, gist }
+  return { type, slots: dedupeSlots(withNeighbours(joined.slots, joined.units, units)), source, counted, counting, duration, gist }
 }
 
 /**
@@ -164,6 +172,8 @@ function joinCoordinated(slots: readonly Slot[], unitOfSlot: readonly number[], 
 }
 
 const NOUN_PHRASE_GLUE = new Set(['of', 'the', 'a', 'an'])
+/** The concept of phrases that carry nothing in a question (synonyms.ts). */
+const FILLER = '~filler'
 /** Prepositions of time that set the scene: `after the attack`. */
 const SCENE_PREPOSITIONS = new Set(['after', 'during', 'following', 'since', 'before', 'amid', 'throughout'])
 const SCENE_GLUE = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'these', 'those'])

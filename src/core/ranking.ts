@@ -29,17 +29,17 @@ const POOL = 40
 
 /**
  * Statements that cover at least `floor` of the question, best first.
- * Retrieval first asks for the rarest terms only (within a postings budget);
+ * Retrieval first asks for the rarest terms only (within `budget` postings);
  * it asks again with every term only when a statement holding none of the
  * rare ones could still cover more than the best found.
  */
-export function rankCandidates(index: StatementIndex, query: Query, floor: number): Candidate[] {
+export function rankCandidates(index: StatementIndex, query: Query, floor: number, budget = POSTINGS_BUDGET): Candidate[] {
   const totalWeight = query.slots.reduce((sum, slot) => sum + slot.weight, 0)
   if (totalWeight === 0) return []
-  const { chosen, all, reachable } = retrievalTerms(index, query.slots, totalWeight)
+  const { chosen, all, reachable } = retrievalTerms(index, query.slots, totalWeight, budget)
   const first = scoreHits(index, query, chosen, totalWeight, floor)
   if (chosen.length === all.length) return first
-  const best = first[0]?.coverage ?? 0
+  const best = first.reduce((most, c) => Math.max(most, c.coverage), 0)
   return best >= Math.max(floor, reachable) ? first : scoreHits(index, query, all, totalWeight, floor)
 }
 
@@ -69,7 +69,7 @@ function scoreHits(index: StatementIndex, query: Query, terms: readonly string[]
       (fitsType ? TYPE_BONUS[query.type] : 0) +
       (bySource ? 1.5 : 0) +
       // `Who is Rajavi?`: the statement that names her (and gives her role) over one she merely said.
-      0.6 * namedInText +
+      (query.type === 'person' ? 0.6 * namedInText : 0) +
       (statement.paragraph <= 2 ? 0.15 : 0)
     insertTop(pool, { id: hit.id, coverage, bySource, fitsType, score })
   }
@@ -103,6 +103,7 @@ function retrievalTerms(
   index: StatementIndex,
   slots: readonly Slot[],
   totalWeight: number,
+  budget: number,
 ): { chosen: string[]; all: string[]; reachable: number } {
   const byTerm = new Map<string, number>()
   for (const slot of slots) {
@@ -115,7 +116,7 @@ function retrievalTerms(
   const chosen = new Set<string>()
   let postings = 0
   for (const [term, frequency] of sorted) {
-    if (chosen.size > 0 && postings + frequency > POSTINGS_BUDGET) break
+    if (chosen.size > 0 && postings + frequency > budget) break
     chosen.add(term)
     postings += frequency
   }
@@ -151,10 +152,10 @@ function sourceStatements(index: StatementIndex, source: Source, hits: readonly 
 /** Credit for a slot the statement leaves to its speaker's name or role (`a member of Ennahda’s …` said it). */
 const SPEAKER_CREDIT = 0.8
 /**
- * Credit for a slot the statement leaves to the article: `the Bardo museum`
+ * Credit for a name the statement leaves to the article: `the Bardo museum`
  * asked, `Tunisia’s most renowned museum` said, and another sentence of the
- * article names the Bardo museum. Only for a word beside one the statement
- * holds, and only where the article holds the two together.
+ * article names the Bardo museum. Only for a name beside a common word the
+ * statement holds, and only where the article holds the two together.
  */
 const COMPANION_CREDIT = 0.8
 
@@ -196,9 +197,9 @@ function coverageOf(
     const article = lexicon.articleIndex[id]!
     for (const k of missing) {
       const slot = slots[k]!
-      const companion = slot.next.some(
-        (n) => held[n] && !isName(index, slots[n]!) && togetherInArticle(index, article, slot, slots[n]!, k, n, memo),
-      )
+      const companion =
+        isName(index, slot) &&
+        slot.next.some((n) => held[n] && !isName(index, slots[n]!) && togetherInArticle(index, article, slot, slots[n]!, k, n, memo))
       if (companion) covered += COMPANION_CREDIT * slot.weight
       else if (slot.context && topicalInArticle(index, article, slot, k, memo)) covered += TOPICAL_CREDIT * slot.weight
     }

@@ -64,6 +64,8 @@ function runAfter(units: readonly Unit[], start: number): number[] {
   const run: number[] = []
   for (; i < units.length && run.length < MAX_SUBJECT; i++) {
     const unit = units[i]!
+    // `Iran's own government`
+    if (unit.token.forms[0] === 'own' && run.length > 0) continue
     if (unit.stop || isSpeechVerb(unit)) break
     run.push(i)
   }

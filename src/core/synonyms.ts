@@ -42,7 +42,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   apologize: ['apologize', 'apologise', 'apologized', 'apologised', 'apology', 'apologies', 'sorry', 'regret', 'regrets'],
   attacker: ['gunman', 'gunmen', 'attacker', 'attackers', 'assailant', 'assailants', 'shooter', 'shooters', 'perpetrator', 'perpetrators'],
   attack: ['attack', 'attacks', 'attacked', 'assault', 'assaults', 'assaulted', 'ambush', 'ambushed', 'raid', 'raids'],
-  government: ['government', 'governments', 'regime', 'regimes', 'authorities', 'administration'],
+  government: ['government', 'governments', 'regime', 'regimes', 'authorities', 'administration', 'minister', 'ministers', 'ministry'],
   people: ['people', 'persons', 'civilians', 'civilian', 'individuals', 'folks', 'citizens', 'ppl'],
   children: ['child', 'children', 'kids', 'kid', 'minors', 'minor', 'juveniles', 'teenagers', 'teens'],
   tourist: ['tourist', 'tourists', 'visitor', 'visitors', 'holidaymakers', 'sightseers'],
@@ -127,6 +127,9 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   world: ['world', 'international community', 'global community', 'worldwide', 'the west'],
   inaction: ['inaction', 'do nothing', 'does nothing', 'did nothing', 'doing nothing', 'fail to act', 'failed to act', 'silence'],
   city: ['city', 'cities', 'town', 'towns'],
+  good: ['good', 'better', 'best', 'improved', 'warmer', 'closer'],
+  /** Phrases that carry nothing in a question (`how long was it in effect`). */
+  filler: ['in effect', 'in force', 'at all', 'all this', 'any more', 'in the first place', 'these days'],
   succeed: ['take over', 'took over', 'taking over', 'successor', 'replace', 'replaced', 'replacement', 'take his place', 'take her place'],
   law: ['law', 'laws', 'bill', 'bills', 'legislation'],
   method: ['method', 'methods', 'technique', 'techniques', 'tactic', 'tactics'],

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { evaluate, readEntries } from '../../scripts/eval.js'
+
+/**
+ * The figures `npm run eval` prints, held at or above where they stand. The
+ * golden set (test/fixtures/golden.json) was written by someone else; the
+ * calibration set (test/fixtures/calibration.json) is the one the refusal
+ * threshold was tuned on. Raise these floors as answering improves; never
+ * lower one to let a change through.
+ */
+describe('npm run eval', () => {
+  const golden = evaluate(readEntries('golden'))
+  const calibration = evaluate(readEntries('calibration'))
+  const together = evaluate(readEntries('golden'), 'all')
+
+  it('GIVEN the golden questions THEN at least 85% find an expected statement with the right speaker in the top 3', () => {
+    expect(golden.hitAt3 / golden.answerable).toBeGreaterThanOrEqual(0.85)
+  })
+
+  it('GIVEN the golden questions THEN the top quote is expected and rightly attributed at least 75% of the time', () => {
+    expect(golden.top1 / golden.answerable).toBeGreaterThanOrEqual(0.75)
+  })
+
+  it('GIVEN the golden unanswerable questions THEN at least 90% are refused', () => {
+    expect(golden.refusals / golden.unanswerable).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('GIVEN any set THEN no quote is other than the article’s own text', () => {
+    expect(golden.unfaithful).toBe(0)
+    expect(calibration.unfaithful).toBe(0)
+    expect(together.unfaithful).toBe(0)
+  })
+
+  it('GIVEN the golden disagreements THEN at least half are flagged, and none is flagged where sources agree', () => {
+    expect(golden.disagreementsFound / golden.disagreementsExpected).toBeGreaterThanOrEqual(0.5)
+    expect(golden.disagreementsSpurious).toBeLessThanOrEqual(1)
+  })
+
+  it('GIVEN the calibration questions THEN at least 85% hit@3 and 85% refusals', () => {
+    expect(calibration.hitAt3 / calibration.answerable).toBeGreaterThanOrEqual(0.85)
+    expect(calibration.refusals / calibration.unanswerable).toBeGreaterThanOrEqual(0.85)
+  })
+
+  it('GIVEN every article loaded at once THEN answers still come from the right article nearly as often', () => {
+    expect(together.hitAt3 / together.answerable).toBeGreaterThanOrEqual(0.8)
+    expect(together.refusals / together.unanswerable).toBeGreaterThanOrEqual(0.8)
+  })
+})

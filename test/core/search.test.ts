@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../src/core/answer.js'
+import { readArticle } from '../../src/core/article.js'
+import { parseQuestion } from '../../src/core/question.js'
+import { rankCandidates } from '../../src/core/ranking.js'
+import { buildIndex, correctSpelling, documentFrequency, restoreIndex, searchTerms, serializeIndex, type SerializedIndex } from '../../src/core/search.js'
+import { cleanForMatching } from '../../src/core/tokenize.js'
+import { readEntries, readFixtureArticle } from '../../scripts/eval.js'
+
+const NAMES = ['000_97c02de7d0eb7492.txt', 'iran-amnesty-torture-2020.txt', 'korea-impeachment-nbc-2024.txt', 'obama-gun-laws-bbc-2015.txt', 'sudan-sanctions-nyt-2017.txt', 'tunisia-bardo-wapo-2015.txt']
+const articles = NAMES.map((n) => readArticle(readFixtureArticle(n)))
+const index = buildIndex(articles)
+const questions = [...readEntries('golden'), ...readEntries('calibration')].map((e) => e.question)
+
+describe('buildIndex', () => {
+  it('GIVEN the articles THEN every statement is indexed under its stems and its synonym concepts', () => {
+    const id = index.statements.findIndex((s) => s.text.startsWith('“At least 304 people were killed'))
+    const hits = searchTerms(index, ['~death', '304'])
+    expect(hits[0]!.id).toBe(id)
+    expect(hits[0]!.matched.sort()).toEqual(['304', '~death'])
+  })
+
+  it('GIVEN a term THEN its document frequency counts statements, not occurrences', () => {
+    const withTerm = index.statements.filter((s) => /Ahvaz/.test(s.text)).length
+    expect(documentFrequency(index.lexicon, 'ahvaz')).toBe(withTerm)
+    expect(documentFrequency(index.lexicon, 'no-such-term')).toBe(0)
+  })
+
+  it('GIVEN a plain engine.search of a question THEN minisearch analyses it as the index does (the raw floor)', () => {
+    const hits = index.engine.search('How many protesters were killed?')
+    expect(hits.length).toBeGreaterThan(0)
+    expect(hits[0]!.queryTerms.sort()).toEqual(['~death', '~protest'])
+  })
+})
+
+describe('correctSpelling', () => {
+  it('GIVEN a typo one letter off THEN the nearest word the articles use', () => {
+    expect(correctSpelling(index.lexicon, 'kiled')).toBe('killed')
+    expect(correctSpelling(index.lexicon, 'sanctoins')).toBe('sanctions')
+  })
+
+  it('GIVEN a known word with an ending THEN the word it extends', () => {
+    expect(correctSpelling(index.lexicon, 'brutalism')).toBe('brutal')
+  })
+
+  it('GIVEN a word whose near neighbour starts differently THEN no correction', () => {
+    expect(correctSpelling(index.lexicon, 'original')).not.toBe('criminal')
+  })
+
+  it('GIVEN a short or known word THEN no correction', () => {
+    expect(correctSpelling(index.lexicon, 'rain')).toBeNull()
+    expect(correctSpelling(index.lexicon, 'killed')).toBeNull()
+    expect(correctSpelling(index.lexicon, 'protestors')).toBeNull()
+  })
+})
+
+describe('retrieval over the rarest terms first', () => {
+  it('GIVEN any question THEN retrieving with a tiny postings budget finds as good a best statement as retrieving everything', () => {
+    for (const question of questions) {
+      const query = parseQuestion(cleanForMatching(question), index)
+      const coverage = (budget: number) => rankCandidates(index, query, 0.6, budget).reduce((m, c) => Math.max(m, c.coverage), 0)
+      expect(coverage(1), question).toBeCloseTo(coverage(Number.MAX_SAFE_INTEGER), 9)
+    }
+  })
+})
+
+describe('serializeIndex / restoreIndex', () => {
+  const restored = restoreIndex(articles, JSON.parse(JSON.stringify(serializeIndex(index))) as SerializedIndex)
+
+  it('GIVEN an index through JSON and back THEN it answers every question exactly as the original', () => {
+    expect(restored).not.toBeNull()
+    for (const question of questions) expect(answerQuestion(restored!, question)).toEqual(answerQuestion(index, question))
+  })
+
+  it('GIVEN other articles THEN the saved index does not fit and restoring gives null', () => {
+    expect(restoreIndex(articles.slice(1), serializeIndex(index))).toBeNull()
+  })
+
+  it('GIVEN an index saved by another format THEN restoring gives null', () => {
+    expect(restoreIndex(articles, { ...serializeIndex(index), format: -1 })).toBeNull()
+  })
+})
