@@ -17,7 +17,7 @@ describe('buildIndex', () => {
     const id = index.statements.findIndex((s) => s.text.startsWith('“At least 304 people were killed'))
     const hits = searchTerms(index, ['~death', '304'])
     expect(hits[0]!.id).toBe(id)
-    expect(hits[0]!.matched.sort()).toEqual(['304', '~death'])
+    expect([...hits[0]!.matched].sort()).toEqual(['304', '~death'])
   })
 
   it('GIVEN a term THEN its document frequency counts statements, not occurrences', () => {
