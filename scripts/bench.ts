@@ -9,6 +9,8 @@
  *   npm run bench                                  all sizes, a table
  *   npm run bench -- --sizes 1,1000 --json         one JSON object a size a line
  *   npm run bench -- --sizes 100 --questions 2000 --seed 7 --restart
+ *   npm run bench -- --sizes 10000 --profile .cache/profiles   CPU profiles of indexing and of answering
+ *   npm run bench -- --sizes 10000 --restart-dir .cache/bench  keep the article files and cache of the restart
  *
  * Run through `npm run bench` (node --expose-gc), so that heap figures are
  * taken after a full collection. Figures are wall-clock: on a shared machine,
@@ -22,7 +24,9 @@ import { parseArgs } from 'node:util'
 import { cacheKey, writeCachedLibrary } from '../src/adapters/indexCache.js'
 import { createLibrary, type ArticleInput, type IndexedLibrary } from '../src/core/library.js'
 import { createCorpusGenerator } from './bench/corpus.js'
+import { corpusStats, type CorpusStats } from './bench/corpusStats.js'
 import { collectGarbage, heapUsedMB, quantile, round, timed } from './bench/measure.js'
+import { formatSummary, profiled, summarise } from './bench/profile.js'
 import { benchQuestions, type BenchQuestion } from './bench/questions.js'
 
 /** One size's figures: the `--json` contract (other tools read these keys). */
@@ -40,10 +44,17 @@ interface SizeFigures {
 
 /** What the table shows beside the contract's figures. */
 interface SizeDetails {
+  /** CPU time of the process while reading and indexing (all threads: the garbage collector's too). */
+  readonly indexCpuMs?: number
   readonly questions: number
+  /** Answer p50 of the questions made from statements, and of the off-topic ones. */
+  readonly answerP50FromStatementsMs: number
+  readonly answerP50OffTopicMs: number
   readonly answeredFromStatements: number
   readonly answeredOffTopic: number
   readonly errors: number
+  /** The first error a question threw, and the question: a bug in the core. */
+  readonly firstError: string
   readonly answerMaxMs: number
   readonly slowest: string
 }
@@ -57,6 +68,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20191116' },
     restart: { type: 'boolean' },
     'no-restart': { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    'restart-dir': { type: 'string' },
   },
   allowPositionals: false,
 })
@@ -73,7 +86,7 @@ const measureRestart = !values['no-restart'] && (values.restart ?? largest >= 10
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
 const generator = createCorpusGenerator(seed)
 const startLoad = loadavg()[0]!
-const rows: { figures: SizeFigures; details: SizeDetails }[] = []
+const rows: { figures: SizeFigures; details: SizeDetails; corpus: CorpusStats }[] = []
 let restart: RestartFigures | null = null
 
 for (const size of sizes) {
@@ -81,7 +94,10 @@ for (const size of sizes) {
   const inputs = generator.corpus(size)
   collectGarbage()
   log(`bench: ${size} articles: reading and indexing…`)
-  const built = timed(() => createLibrary(inputs))
+  const cpuBefore = process.cpuUsage()
+  const built = await maybeProfiled(`${size}-index`, () => timed(() => createLibrary(inputs)))
+  const cpu = process.cpuUsage(cpuBefore)
+  const indexCpuMs = (cpu.user + cpu.system) / 1000
   const library = built.value
   const heapMB = heapUsedMB()
   const statements = library.index.statements.length
@@ -104,7 +120,12 @@ for (const size of sizes) {
     rawP99Ms: round(quantile(measured.raw, 0.99)),
     ratioP50: round(answerP50 / rawP50),
   }
-  rows.push({ figures, details: measured.details })
+  rows.push({ figures, details: { ...measured.details, indexCpuMs }, corpus: corpusStats(library.index, 6) })
+  if (values.profile) {
+    // A pass of its own, after the measured one: the profiler's sampling does not touch the figures.
+    await maybeProfiled(`${size}-answer`, () => questions.forEach((q) => library.ask(q.text)))
+    await maybeProfiled(`${size}-raw`, () => questions.forEach((q) => library.index.engine.search(q.text)))
+  }
   if (values.json) console.log(JSON.stringify(figures))
   else log(`bench: ${size} articles: answer p50 ${figures.answerP50Ms} ms, p99 ${figures.answerP99Ms} ms; raw p50 ${figures.rawP50Ms} ms`)
 
@@ -115,21 +136,35 @@ const endLoad = loadavg()[0]!
 if (!values.json) printTable()
 else if (restart) log(`bench: restart ${JSON.stringify(restart)}`)
 
+/** Runs a phase under the CPU profiler when `--profile DIR` is given: writes DIR/NAME.cpuprofile and a summary beside it. */
+async function maybeProfiled<T>(name: string, phase: () => T): Promise<T> {
+  const dir = values.profile
+  if (!dir) return phase()
+  await mkdir(dir, { recursive: true })
+  const { value, profile } = await profiled(dir, name, phase)
+  const summary = formatSummary(name, summarise(profile, 30))
+  await writeFile(join(dir, `${name}.txt`), `${summary}\n`)
+  log(`bench: profile ${join(dir, `${name}.cpuprofile`)} (summary in ${name}.txt)`)
+  return value
+}
+
 /** Answer and raw latencies for each question; the order of the two alternates so neither always runs on a warm cache. */
 function latencies(library: IndexedLibrary, questions: readonly BenchQuestion[]) {
   const answer: number[] = []
   const raw: number[] = []
+  const byKind = { fromStatement: [] as number[], offTopic: [] as number[] }
   let answeredFromStatements = 0
   let answeredOffTopic = 0
   let errors = 0
+  let firstError = ''
   let slowest = { ms: -1, question: '' }
   const engine = library.index.engine
   const ask = (q: string): number => {
     const { ms, value } = timed(() => {
       try {
         return library.ask(q).answered
-      } catch {
-        errors++
+      } catch (error) {
+        if (errors++ === 0) firstError = `${JSON.stringify(q)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
         return false
       }
     })
@@ -148,6 +183,7 @@ function latencies(library: IndexedLibrary, questions: readonly BenchQuestion[])
       search(question.text)
       answered = ask(question.text)
     }
+    byKind[question.fromStatement ? 'fromStatement' : 'offTopic'].push(answer[answer.length - 1]!)
     if (question.fromStatement) answeredFromStatements += answered
     else answeredOffTopic += answered
   })
@@ -156,9 +192,12 @@ function latencies(library: IndexedLibrary, questions: readonly BenchQuestion[])
   const fromStatements = questions.filter((q) => q.fromStatement).length
   const details: SizeDetails = {
     questions: questions.length,
+    answerP50FromStatementsMs: quantile(byKind.fromStatement.sort((a, b) => a - b), 0.5),
+    answerP50OffTopicMs: quantile(byKind.offTopic.sort((a, b) => a - b), 0.5),
     answeredFromStatements: fromStatements === 0 ? 0 : answeredFromStatements / fromStatements,
     answeredOffTopic: questions.length === fromStatements ? 0 : answeredOffTopic / (questions.length - fromStatements),
     errors,
+    firstError,
     answerMaxMs: answer[answer.length - 1] ?? NaN,
     slowest: slowest.question,
   }
@@ -185,11 +224,13 @@ interface RestartFigures {
  * from the cache and answers one question.
  */
 async function measureRestartOf(inputs: readonly ArticleInput[], library: IndexedLibrary, question: string): Promise<RestartFigures> {
-  const dir = await mkdtemp(join(tmpdir(), 'verbatim-bench-'))
+  const keep = values['restart-dir']
+  const dir = keep ?? (await mkdtemp(join(tmpdir(), 'verbatim-bench-')))
   try {
     const articlesDir = join(dir, 'articles')
     const cacheDir = join(dir, 'cache')
-    await mkdir(articlesDir)
+    await rm(articlesDir, { recursive: true, force: true })
+    await mkdir(articlesDir, { recursive: true })
     log(`bench: restart: writing ${inputs.length} article files and the index cache…`)
     for (const input of inputs) await writeFile(join(articlesDir, input.id), input.text)
     const written = performance.now()
@@ -208,7 +249,7 @@ async function measureRestartOf(inputs: readonly ArticleInput[], library: Indexe
     if (!figures.hit) log('bench: restart: the cache MISSED: the folder read back is not the corpus that was cached')
     return { ...figures, cacheMB: round(cacheMB), writeMs: round(writeMs) }
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    if (!keep) await rm(dir, { recursive: true, force: true })
   }
 }
 
@@ -225,8 +266,17 @@ function printTable(): void {
       `| ${f.articles.toLocaleString('en-US')} | ${f.statements.toLocaleString('en-US')} | ${(f.indexMs / 1000).toFixed(2)} | ${f.heapMB.toFixed(0)} | ${f.answerP50Ms} | ${f.answerP99Ms} | ${f.rawP50Ms} | ${f.rawP99Ms} | ${f.ratioP50} | ${percent(d.answeredFromStatements)} / ${percent(d.answeredOffTopic)} |`,
     )
   }
+  out.push('')
+  for (const { figures: f, corpus: c } of rows) {
+    const commonest = c.commonest.map((t) => `${t.term} ${(t.share * 100).toFixed(1)}%`).join(', ')
+    out.push(`${f.articles} articles: ${c.terms.toLocaleString('en-US')} terms, ${percent(c.under1Percent)} in under 1% of statements, ${percent(c.under01Percent)} in under 0.1%; commonest: ${commonest}`)
+  }
   for (const { figures: f, details: d } of rows) {
-    out.push(`${f.articles} articles: slowest answer ${round(d.answerMaxMs)} ms for ${JSON.stringify(d.slowest)}${d.errors ? `; ${d.errors} questions THREW` : ''}`)
+    const cpu = d.indexCpuMs === undefined ? '' : `indexing took ${(d.indexCpuMs / 1000).toFixed(1)} s of CPU; `
+    out.push(`${f.articles} articles: ${cpu}answer p50 ${round(d.answerP50FromStatementsMs)} ms for questions made from statements, ${round(d.answerP50OffTopicMs)} ms off-topic`)
+  }
+  for (const { figures: f, details: d } of rows) {
+    out.push(`${f.articles} articles: slowest answer ${round(d.answerMaxMs)} ms for ${JSON.stringify(d.slowest)}${d.errors ? `; ${d.errors} questions THREW, the first: ${d.firstError}` : ''}`)
   }
   if (restart) {
     const r = restart

@@ -57,7 +57,10 @@ const SPEECH = ['said', 'said', 'said', 'told reporters', 'added', 'warned', 'no
 const SPEECH_THAT = ['said', 'said that', 'warned that', 'argued that', 'claimed that', 'insisted that', 'estimated that', 'told reporters that', 'confirmed that', 'denied that']
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const CURRENCIES = ['dollars', 'euros', 'pounds', 'rupees', 'yuan']
+const CURRENCIES = ['dollars', 'euros', 'pounds', 'rupees', 'yuan', 'shekels', 'dinars', 'pesos']
+const COSTS = ['cost', 'require', 'total', 'exceed', 'reach', 'absorb']
+const SCALES = ['million', 'billion', 'thousand']
+const GROUPS = ['officials', 'residents', 'authorities', 'police', 'lawmakers', 'activists', 'analysts', 'witnesses', 'diplomats', 'doctors']
 const ADJECTIVES = `new former local national regional foreign military economic political senior public private
   central northern southern eastern western major fragile disputed controversial temporary emergency annual
   independent official rival joint interim`
@@ -124,7 +127,7 @@ export function createCorpusGenerator(seed: number, real: readonly ArticleInput[
         case 0:
           return `the ${random.pick(orgs)}`
         case 1:
-          return `officials in ${where()}`
+          return `${random.pick(GROUPS)} in ${where()}`
         case 2:
           return `the ${random.pick(ADJECTIVES)} ${noun()}`
         case 3:
@@ -180,9 +183,9 @@ export function createCorpusGenerator(seed: number, real: readonly ArticleInput[
         case 9:
           return `On ${date()}, ${clause()}.`
         case 10:
-          return `The ${noun()} will cost ${figure()} million ${random.pick(CURRENCIES)}, up ${random.int(2, 60)} percent from ${random.int(1995, 2024)}, ${name(anyone(), false)} ${random.pick(SPEECH)}.`
+          return `The ${noun()} will ${random.pick(COSTS)} ${figure()} ${random.pick(SCALES)} ${random.pick(CURRENCIES)}, ${random.pick(['up', 'down'])} ${random.int(2, 60)} ${random.pick(['percent', '%'])} from ${random.int(1995, 2024)}, ${name(anyone(), false)} ${random.pick(SPEECH)}.`
         default:
-          return `${capitalize(subject())} ${verb(random)} ${figure()} ${noun()} and ${figure()} ${noun()} since ${random.pick(MONTHS)}.`
+          return `${capitalize(subject())} ${verb(random)} ${figure()} ${noun()} and ${figure()} ${noun()} ${random.pick(['since', 'in', 'by', 'before'])} ${random.pick(MONTHS)}.`
       }
     }
 

@@ -101,7 +101,7 @@ export function cachePath(dir: string, key: string): string {
  */
 export async function cacheKey(inputs: readonly ArticleInput[]): Promise<string> {
   const hash = createHash('sha256')
-  hash.update(await coreVersion())
+  hash.update(await coreVersion)
   for (const input of inputs) {
     for (const part of [input.id, input.text, JSON.stringify(input.meta ?? {})]) {
       hash.update(`${part.length}:`)
@@ -111,19 +111,19 @@ export async function cacheKey(inputs: readonly ArticleInput[]): Promise<string>
   return hash.digest('hex')
 }
 
-let coreVersionOnce: Promise<string> | undefined
-
-/** A hash of the core's source files: reading or indexing code that changed makes every older cache stale. */
-function coreVersion(): Promise<string> {
-  coreVersionOnce ??= (async () => {
-    const dir = new URL('../core/', import.meta.url)
-    const hash = createHash('sha256')
-    const names = (await readdir(dir)).filter((name) => /\.[cm]?[jt]s$/.test(name)).sort()
-    for (const name of names) {
-      hash.update(`${name}\0`)
-      hash.update(await readFile(new URL(name, dir)))
-    }
-    return hash.digest('hex')
-  })()
-  return coreVersionOnce
-}
+/**
+ * A hash of the core's source files: reading or indexing code that changed
+ * makes every older cache stale. Taken when this module is loaded, beside
+ * the core it was loaded with, so that a long-running process that writes a
+ * cache does not stamp it with source edited since it started.
+ */
+const coreVersion: Promise<string> = (async () => {
+  const dir = new URL('../core/', import.meta.url)
+  const hash = createHash('sha256')
+  const names = (await readdir(dir)).filter((name) => /\.[cm]?[jt]s$/.test(name)).sort()
+  for (const name of names) {
+    hash.update(`${name}\0`)
+    hash.update(await readFile(new URL(name, dir)))
+  }
+  return hash.digest('hex')
+})().catch(() => 'core source not readable: the index format alone guards the cache')
