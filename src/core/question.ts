@@ -248,7 +248,9 @@ function alternativesOf(unit: Unit, index: StatementIndex): string[] {
   const { token } = unit
   const form = token.forms[0]!
   if (unit.concepts.length > 0) return [...unit.concepts]
-  if (token.kind === 'word' && !isKnownWord(index.lexicon, form, unit.stems[0]!)) {
+  // A capital inside the question marks a name, not a typo (`Khamenei` is no misspelt word of the articles).
+  const name = token.capitalized && !token.sentenceStart
+  if (token.kind === 'word' && !name && !isKnownWord(index.lexicon, form, unit.stems[0]!)) {
     const corrected = correctSpelling(index.lexicon, form)
     if (corrected) {
       const correctedUnit = unitsOf(corrected)[0]

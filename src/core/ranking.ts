@@ -8,7 +8,7 @@
  */
 import { FEATURE } from './features.js'
 import type { Query, Slot, Source } from './question.js'
-import { searchTerms, setHolds, type Hit, type StatementIndex, type TermSets } from './search.js'
+import { COMMON_TERM, searchTerms, setHolds, type Hit, type StatementIndex, type TermSets } from './search.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {
@@ -23,7 +23,13 @@ export interface Candidate {
 }
 
 /** How many postings retrieval may walk before it leaves a question's commonest terms to the coverage check. */
-const POSTINGS_BUDGET = 40_000
+const POSTINGS_BUDGET = 3_000
+/**
+ * Hits checked for coverage, best BM25 first: BM25 weighs terms by rarity as
+ * coverage does, so a statement past the first thousand holds little of the
+ * question. Only large corpora reach it.
+ */
+const HITS_CHECKED = 1_000
 /** Candidates kept for composing the answer. */
 const POOL = 40
 
@@ -37,27 +43,50 @@ export function rankCandidates(index: StatementIndex, query: Query, floor: numbe
   const totalWeight = query.slots.reduce((sum, slot) => sum + slot.weight, 0)
   if (totalWeight === 0) return []
   const { chosen, all, reachable } = retrievalTerms(index, query.slots, totalWeight, budget)
+  // Common words only (`Where was the Authority?`): their statements where they weigh most, not every posting.
+  if (commonOnly(index, all, budget)) return scoreHits(index, query, [], totalWeight, floor, commonHits(index, all))
   const first = scoreHits(index, query, chosen, totalWeight, floor)
   if (chosen.length === all.length) return first
+  // Asking again pays only if a statement outside the first search could reach the floor and beat the best found.
   const best = first.reduce((most, c) => Math.max(most, c.coverage), 0)
-  return best >= Math.max(floor, reachable) ? first : scoreHits(index, query, all, totalWeight, floor)
+  if (reachable < floor || best >= reachable) return first
+  // Again with every term; a common one brings its kept statements, not all its postings.
+  const common = all.filter((t) => frequencyOf(index, t) > COMMON_TERM)
+  const rest = all.filter((t) => frequencyOf(index, t) <= COMMON_TERM)
+  return scoreHits(index, query, rest, totalWeight, floor, commonHits(index, common))
 }
 
-function scoreHits(index: StatementIndex, query: Query, terms: readonly string[], totalWeight: number, floor: number): Candidate[] {
+function scoreHits(
+  index: StatementIndex,
+  query: Query,
+  terms: readonly string[],
+  totalWeight: number,
+  floor: number,
+  given: Hit[] = [],
+): Candidate[] {
   const { lexicon, statements } = index
   const source = query.source
   const { contextOf } = index.speakers
   const filter = source ? (id: number) => source.contexts.has(contextOf[id]!) : undefined
-  const hits = searchTerms(index, terms, filter)
-  // A source says little: all it says is worth checking, words matched or not (`… after the attack`).
-  if (source) hits.push(...sourceStatements(index, source, hits))
+  const hits = mergeHits(terms.length > 0 ? searchTerms(index, terms, filter, HITS_CHECKED) : [], filter ? given.filter((h) => filter(h.id)) : given)
+  // A source says little: all it says is worth checking, words matched or not (`… after the attack`). So do the
+  // speakers the question names: their statements cover the name without holding it.
+  hits.push(...spokenStatements(index, query, hits))
   if (hits.length === 0) return []
   const topScore = Math.max(hits[0]!.score, Number.MIN_VALUE)
 
   const memo = new Map<string, boolean>()
+  const scan: Scan = {
+    slots: query.slots,
+    searched: new Set(terms),
+    names: query.slots.map((slot) => isName(index, slot)),
+    held: new Uint8Array(query.slots.length),
+    floor: floor * totalWeight,
+    memo,
+  }
   const pool: Candidate[] = []
   for (const hit of hits) {
-    const { covered, namedInText } = coverageOf(index, hit.id, query.slots, floor * totalWeight, memo)
+    const covered = coverageOf(index, hit, scan)
     const coverage = covered / totalWeight
     if (coverage < floor) continue
     const statement = statements[hit.id]!
@@ -69,11 +98,37 @@ function scoreHits(index: StatementIndex, query: Query, terms: readonly string[]
       (fitsType ? TYPE_BONUS[query.type] : 0) +
       (bySource ? 1.5 : 0) +
       // `Who is Rajavi?`: the statement that names her (and gives her role) over one she merely said.
-      (query.type === 'person' ? 0.6 * namedInText : 0) +
+      (query.type === 'person' ? 0.6 * namedInText(scan) : 0) +
       (statement.paragraph <= 2 ? 0.15 : 0)
     insertTop(pool, { id: hit.id, coverage, bySource, fitsType, score })
   }
   return pool
+}
+
+/** What coverage needs for every hit of one search, worked out once. */
+interface Scan {
+  readonly slots: readonly Slot[]
+  /** The terms the search asked for: a hit holds one of them exactly when the search matched it. */
+  readonly searched: ReadonlySet<string>
+  /** Which slots are names (see `isName`). */
+  readonly names: readonly boolean[]
+  /** Scratch: which slots the current hit's text holds. */
+  readonly held: Uint8Array
+  /** The least covered weight worth finishing the sums for. */
+  readonly floor: number
+  readonly memo: Map<string, boolean>
+}
+
+/** The share of the speakers named in the question that the last hit named in its own text. */
+function namedInText(scan: Scan): number {
+  let named = 0
+  let speakerSlots = 0
+  scan.slots.forEach((slot, k) => {
+    if (!slot.speakers) return
+    speakerSlots++
+    named += scan.held[k]!
+  })
+  return speakerSlots === 0 ? 0 : named / speakerSlots
 }
 
 const TYPE_BONUS: Record<Query['type'], number> = { quantity: 1, time: 0.6, place: 0.5, person: 0.4, reason: 0, other: 0 }
@@ -120,12 +175,21 @@ function retrievalTerms(
     chosen.add(term)
     postings += frequency
   }
+  // A speaker's own statements come with the first search (see spokenStatements), so outside it only words count.
   let reachable = 0
   for (const slot of slots) {
-    const needsChosen = slot.speakers === null && slot.anyOf.every((alternative) => alternative.some((t) => chosen.has(t)))
-    reachable += needsChosen ? SPEAKER_CREDIT * slot.weight : slot.weight
+    const needsChosen = slot.anyOf.every((alternative) => alternative.some((t) => chosen.has(t)))
+    reachable += needsChosen ? creditPossible(index, slot) * slot.weight : slot.weight
   }
   return { chosen: [...chosen], all, reachable: reachable / totalWeight }
+}
+
+/** The most credit a statement that does not hold the slot could still get for it (see `coverageOf`). */
+function creditPossible(index: StatementIndex, slot: Slot): number {
+  if (slot.anyOf.some((alternative) => alternative.every((t) => index.speakers.contextsWith.has(t)))) return SPEAKER_CREDIT
+  if (slot.next.length > 0 && isName(index, slot)) return COMPANION_CREDIT
+  if (slot.context) return TOPICAL_CREDIT
+  return 0
 }
 
 function frequencyOf(index: StatementIndex, term: string): number {
@@ -133,17 +197,59 @@ function frequencyOf(index: StatementIndex, term: string): number {
   return id === undefined ? 0 : index.lexicon.documentFrequency[id]!
 }
 
-/** At most this many statements of a source are checked beyond those its words retrieve. */
+/** At most this many statements of a source (or named speaker) are checked beyond those its words retrieve. */
 const SOURCE_STATEMENTS = 200
 
-/** The source's statements the search did not return, as hits with no score (up to SOURCE_STATEMENTS). */
-function sourceStatements(index: StatementIndex, source: Source, hits: readonly Hit[]): Hit[] {
+/** The searched hits, then the given ones the search did not return. */
+function mergeHits(searched: Hit[], given: readonly Hit[]): Hit[] {
+  if (given.length === 0) return searched
+  const seen = new Set(searched.map((h) => h.id))
+  for (const hit of given) if (!seen.has(hit.id)) searched.push(hit)
+  return searched
+}
+
+/** Is every term of the question common, so that even the rarest would overrun the budget? */
+function commonOnly(index: StatementIndex, terms: readonly string[], budget: number): boolean {
+  if (budget < COMMON_TERM || terms.length === 0) return false
+  return terms.every((t) => frequencyOf(index, t) > budget)
+}
+
+/** The kept statements of common terms (see `Lexicon.commonPostings`), as hits scored by how many of the terms they hold. */
+function commonHits(index: StatementIndex, terms: readonly string[]): Hit[] {
+  const matched = new Map<number, string[]>()
+  for (const term of terms) {
+    const termId = index.lexicon.termIds.get(term)
+    for (const id of (termId === undefined ? undefined : index.lexicon.commonPostings.get(termId)) ?? []) {
+      const list = matched.get(id)
+      if (list) list.push(term)
+      else matched.set(id, [term])
+    }
+  }
+  return [...matched].map(([id, terms]) => ({ id, score: terms.length, matched: terms })).sort((a, b) => b.score - a.score || a.id - b.id)
+}
+
+/**
+ * The statements of the question's source, or of the speakers it names, that
+ * the search did not return, as hits with no score (up to SOURCE_STATEMENTS).
+ */
+function spokenStatements(index: StatementIndex, query: Query, hits: readonly Hit[]): Hit[] {
+  const ids: (readonly number[])[] = []
+  if (query.source) for (const context of query.source.contexts) ids.push(index.speakers.contexts[context]!.statements)
+  else {
+    for (const slot of query.slots) {
+      for (const name of slot.speakers ?? []) ids.push(index.speakers.statementsBy.get(name) ?? [])
+    }
+  }
+  if (ids.length === 0) return []
   const seen = new Set(hits.map((h) => h.id))
   const extra: Hit[] = []
-  for (const context of source.contexts) {
-    for (const id of index.speakers.contexts[context]!.statements) {
+  for (const list of ids) {
+    for (const id of list) {
       if (extra.length >= SOURCE_STATEMENTS) return extra
-      if (!seen.has(id)) extra.push({ id, score: 0, matched: [] })
+      if (!seen.has(id)) {
+        seen.add(id)
+        extra.push({ id, score: 0, matched: [] })
+      }
     }
   }
   return extra
@@ -163,48 +269,62 @@ const COMPANION_CREDIT = 0.8
  * The weight of the slots a statement covers: in full where it holds a
  * slot's terms or is said by a speaker the slot names; in part where its
  * speaker's role holds them, or its article holds them beside a word of the
- * question the statement holds. Also the share of the speakers named in the
- * question that the statement names in its own text.
+ * question the statement holds. Leaves which slots the text holds in
+ * `scan.held`. Stops early once the floor is out of reach.
  */
-function coverageOf(
-  index: StatementIndex,
-  id: number,
-  slots: readonly Slot[],
-  floor: number,
-  memo: Map<string, boolean>,
-): { covered: number; namedInText: number } {
-  const { lexicon } = index
+function coverageOf(index: StatementIndex, hit: Hit, scan: Scan): number {
+  const { slots, held } = scan
+  const id = hit.id
+  let covered = 0
+  // The most the slots the text misses could still add: a speaker the slot names counts in full, credits in part.
+  let reachable = 0
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[k]!
+    held[k] = slotHeld(index, hit, slot, scan.searched) ? 1 : 0
+    if (held[k]) covered += slot.weight
+    else reachable += slot.speakers ? slot.weight : SPEAKER_CREDIT * slot.weight
+  }
+  if (reachable === 0 || covered + reachable < scan.floor) return covered
+
   const speaker = index.statements[id]!.speaker
   const context = index.speakers.contexts[index.speakers.contextOf[id]!]!
-  let covered = 0
-  let named = 0
-  let speakerSlots = 0
-  const held = slots.map((slot) => slot.anyOf.some((alternative) => alternative.every((t) => holdsIn(index, lexicon.statementTerms, id, t))))
-  const missing: number[] = []
-  slots.forEach((slot, k) => {
-    if (held[k] || slot.speakers?.has(speaker)) covered += slot.weight
-    else if (slot.anyOf.some((alternative) => alternative.every((t) => context.terms.has(t)))) {
-      covered += SPEAKER_CREDIT * slot.weight
-    } else missing.push(k)
-    if (slot.speakers) {
-      speakerSlots++
-      if (held[k]) named++
-    }
-  })
-  // The article's help is sought only where it could lift the statement over the floor.
-  const possible = missing.reduce((sum, k) => sum + COMPANION_CREDIT * slots[k]!.weight, 0)
-  if (missing.length > 0 && covered < floor && covered + possible >= floor) {
-    const article = lexicon.articleIndex[id]!
-    for (const k of missing) {
-      const slot = slots[k]!
-      const companion =
-        isName(index, slot) &&
-        slot.next.some((n) => held[n] && !isName(index, slots[n]!) && togetherInArticle(index, article, slot, slots[n]!, k, n, memo))
-      if (companion) covered += COMPANION_CREDIT * slot.weight
-      else if (slot.context && topicalInArticle(index, article, slot, k, memo)) covered += TOPICAL_CREDIT * slot.weight
-    }
+  const left: number[] = []
+  for (let k = 0; k < slots.length; k++) {
+    if (held[k]) continue
+    const slot = slots[k]!
+    if (slot.speakers?.has(speaker)) covered += slot.weight
+    else if (slot.anyOf.some((alternative) => alternative.every((t) => context.terms.has(t)))) covered += SPEAKER_CREDIT * slot.weight
+    else left.push(k)
   }
-  return { covered, namedInText: speakerSlots === 0 ? 0 : named / speakerSlots }
+  // The article's help is sought only where it could lift the statement over the floor.
+  const possible = left.reduce((sum, k) => sum + COMPANION_CREDIT * slots[k]!.weight, 0)
+  if (left.length === 0 || covered >= scan.floor || covered + possible < scan.floor) return covered
+  const article = index.lexicon.articleIndex[id]!
+  for (const k of left) {
+    const slot = slots[k]!
+    const companion =
+      scan.names[k] &&
+      slot.next.some((n) => held[n] && !scan.names[n] && togetherInArticle(index, article, slot, slots[n]!, k, n, scan.memo))
+    if (companion) covered += COMPANION_CREDIT * slot.weight
+    else if (slot.context && topicalInArticle(index, article, slot, k, scan.memo)) covered += TOPICAL_CREDIT * slot.weight
+  }
+  return covered
+}
+
+/** Does the hit's text hold one of the slot's alternatives? Searched terms are read off the hit; others off the term sets. */
+function slotHeld(index: StatementIndex, hit: Hit, slot: Slot, searched: ReadonlySet<string>): boolean {
+  for (const alternative of slot.anyOf) {
+    let all = true
+    for (const term of alternative) {
+      const holds = searched.has(term) ? hit.matched.includes(term) : holdsIn(index, index.lexicon.statementTerms, hit.id, term)
+      if (!holds) {
+        all = false
+        break
+      }
+    }
+    if (all) return true
+  }
+  return false
 }
 
 /**

@@ -55,7 +55,19 @@ export interface Lexicon {
   readonly properTerms: Uint8Array
   /** Every word seen (folded, four letters or more) and how often: for correcting a question's spelling. */
   readonly vocabulary: SearchableMap<number>
+  /**
+   * For each common term (held by more than COMMON_TERM statements), the
+   * COMMON_KEPT shortest statements that hold it: where it weighs most. A
+   * question of common words only is answered from these, not by walking
+   * tens of thousands of postings.
+   */
+  readonly commonPostings: ReadonlyMap<number, Uint32Array>
 }
+
+/** A term held by more statements than this is common: retrieval walks its postings only when it must. */
+export const COMMON_TERM = 3_000
+/** How many statements of a common term are kept for questions of common words only. */
+const COMMON_KEPT = 1_000
 
 /** Bumped whenever analysis changes, so that a persisted index from older code is not trusted. */
 const INDEX_FORMAT = 4
@@ -84,21 +96,26 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
   const statements = articles.flatMap((a) => a.statements)
   const stemmer = createStemmer()
   const termIds = new Map<string, number>()
+  // Per term id, kept packed (one push per new term): statements holding it, and how often it stands inside a
+  // sentence, capitalised or not.
+  const frequency: number[] = []
+  const inside: number[] = []
+  const capitalised: number[] = []
   const idOf = (term: string): number => {
     let id = termIds.get(term)
     if (id === undefined) {
       id = termIds.size
       termIds.set(term, id)
+      frequency.push(0)
+      inside.push(0)
+      capitalised.push(0)
     }
     return id
   }
-  const frequency: number[] = []
-  const inside: number[] = []
-  const capitalised: number[] = []
   const statementSets: number[][] = []
   const articleIndex = new Uint32Array(statements.length)
   const features = new Uint8Array(statements.length)
-  const vocabulary = new SearchableMap<number>()
+  const wordCounts = new Map<string, number>()
   const engine = new MiniSearch<IndexedStatement>(ENGINE_OPTIONS)
 
   let id = 0
@@ -108,15 +125,15 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
       const terms = indexTerms(units)
       engine.add({ id, terms: terms.join(SEPARATOR) })
       const unique = new Set(terms.map(idOf))
-      for (const termId of unique) frequency[termId] = (frequency[termId] ?? 0) + 1
+      for (const termId of unique) frequency[termId]!++
       for (const unit of units) {
         const form = unit.token.forms[0]!
-        if (unit.token.kind === 'word' && !unit.stop && form.length >= 4) vocabulary.set(form, (vocabulary.get(form) ?? 0) + 1)
+        if (unit.token.kind === 'word' && !unit.stop && form.length >= 4) wordCounts.set(form, (wordCounts.get(form) ?? 0) + 1)
         if (unit.stop || unit.token.sentenceStart) continue
         for (const stem of unit.stems) {
           const termId = idOf(stem)
-          inside[termId] = (inside[termId] ?? 0) + 1
-          if (unit.token.capitalized) capitalised[termId] = (capitalised[termId] ?? 0) + 1
+          inside[termId]!++
+          if (unit.token.capitalized) capitalised[termId]!++
         }
       }
       statementSets.push([...unique])
@@ -127,23 +144,42 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
   })
 
   // Synonyms are words too: `fatalites` corrects to `fatalities` though no statement says it.
-  for (const word of synonymWords()) if (!vocabulary.has(word)) vocabulary.set(word, 0)
+  for (const word of synonymWords()) if (!wordCounts.has(word)) wordCounts.set(word, 0)
+  const vocabulary = SearchableMap.from(wordCounts) as SearchableMap<number>
 
-  const documentFrequency = new Uint32Array(termIds.size)
-  frequency.forEach((f, termId) => (documentFrequency[termId] = f ?? 0))
-  const properTerms = new Uint8Array(termIds.size)
-  inside.forEach((n, termId) => (properTerms[termId] = 2 * (capitalised[termId] ?? 0) > n ? 1 : 0))
+  const documentFrequency = Uint32Array.from(frequency)
+  const statementTerms = packTermSets(statementSets)
+  const properTerms = Uint8Array.from(inside, (n, termId) => (2 * capitalised[termId]! > n ? 1 : 0))
   const lexicon: Lexicon = {
     termIds,
     documentFrequency,
-    statementTerms: packTermSets(statementSets),
+    statementTerms,
     articleStart: startsOf(articles),
     articleIndex,
     features,
     properTerms,
     vocabulary,
+    commonPostings: commonPostingsOf(documentFrequency, statementTerms),
   }
   return { articles, statements, articleOf: statements.map((_, i) => articles[articleIndex[i]!]!), engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }
+}
+
+/** The shortest statements of each common term (see `Lexicon.commonPostings`). */
+function commonPostingsOf(documentFrequency: Uint32Array, statementTerms: TermSets): Map<number, Uint32Array> {
+  const buckets = new Map<number, number[]>()
+  documentFrequency.forEach((df, termId) => df > COMMON_TERM && buckets.set(termId, []))
+  if (buckets.size === 0) return new Map()
+  const { list, start } = statementTerms
+  for (let id = 0; id + 1 < start.length; id++) {
+    for (let i = start[id]!; i < start[id + 1]!; i++) buckets.get(list[i]!)?.push(id)
+  }
+  const size = (id: number) => start[id + 1]! - start[id]!
+  const kept = new Map<number, Uint32Array>()
+  for (const [termId, ids] of buckets) {
+    ids.sort((a, b) => size(a) - size(b) || a - b)
+    kept.set(termId, Uint32Array.from(ids.slice(0, COMMON_KEPT)))
+  }
+  return kept
 }
 
 /** Where each article's statements begin among all statements, and where the last ends. */
@@ -190,11 +226,11 @@ export interface Hit {
 }
 
 /**
- * Statements matching any of the terms, best BM25 first. Exact terms only:
+ * Statements matching any of the terms, best BM25 first (the first `limit` of them). Exact terms only:
  * spelling was corrected and synonyms expanded before, so no prefix or fuzzy
  * search runs over the whole index.
  */
-export function searchTerms(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean): Hit[] {
+export function searchTerms(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity): Hit[] {
   if (terms.length === 0) return []
   const results: SearchResult[] = index.engine.search(terms.join(SEPARATOR), {
     tokenize: splitTerms,
@@ -202,7 +238,12 @@ export function searchTerms(index: StatementIndex, terms: readonly string[], fil
     combineWith: 'OR',
     ...(filter ? { filter: (result: SearchResult) => filter(result.id as number) } : {}),
   })
-  return results.map((r) => ({ id: r.id as number, score: r.score, matched: r.queryTerms }))
+  const hits: Hit[] = []
+  for (let i = 0; i < results.length && i < limit; i++) {
+    const r = results[i]!
+    hits.push({ id: r.id as number, score: r.score, matched: r.queryTerms })
+  }
+  return hits
 }
 
 /** The terms of a question for a plain search: content words as the index holds them. */
@@ -227,10 +268,11 @@ export function correctSpelling(lexicon: Lexicon, word: string): string | null {
   let best: string | null = null
   let bestDistance = Infinity
   let bestCount = -1
-  // The nearest word; among equally near ones the most frequent, then the first in order (deterministic).
-  for (const [candidate, [count, d]] of lexicon.vocabulary.fuzzyGet(word, distance)) {
-    // Typing rarely gets the first letter wrong: `original` is not a misspelt `criminal`.
-    if (candidate[0] !== word[0]) continue
+  // Typing rarely gets the first letter wrong (`original` is not a misspelt `criminal`), so only words with the
+  // same first letter are searched. The nearest wins; among equally near ones the most frequent, then the first.
+  const first = word[0]!
+  for (const [rest, [count, d]] of lexicon.vocabulary.atPrefix(first).fuzzyGet(word.slice(1), distance)) {
+    const candidate = first + rest
     const better = d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best!)))
     if (better) {
       best = candidate
@@ -301,18 +343,20 @@ export function restoreIndex(articles: readonly Article[], data: SerializedIndex
     data.statementTerms.start.length === statements.length + 1
   if (!fits) return null
   const engine = MiniSearch.loadJS<IndexedStatement>(data.engine, ENGINE_OPTIONS)
-  const vocabulary = new SearchableMap<number>()
-  for (const [word, count] of data.vocabulary) vocabulary.set(word, count)
+  const vocabulary = SearchableMap.from(data.vocabulary as [string, number][]) as SearchableMap<number>
   const sets = (s: SerializedTermSets): TermSets => ({ list: Uint32Array.from(s.list), start: Uint32Array.from(s.start) })
+  const documentFrequency = Uint32Array.from(data.documentFrequency)
+  const statementTerms = sets(data.statementTerms)
   const lexicon: Lexicon = {
     termIds: new Map(data.terms.map((term, i) => [term, i])),
-    documentFrequency: Uint32Array.from(data.documentFrequency),
-    statementTerms: sets(data.statementTerms),
+    documentFrequency,
+    statementTerms,
     articleStart: startsOf(articles),
     articleIndex: Uint32Array.from(data.articleIndex),
     features: Uint8Array.from(data.features),
     properTerms: Uint8Array.from(data.properTerms),
     vocabulary,
+    commonPostings: commonPostingsOf(documentFrequency, statementTerms),
   }
   const articleOf = statements.map((_, i) => articles[lexicon.articleIndex[i]!]!)
   return { articles, statements, articleOf, engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }

@@ -8,7 +8,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   between both but by can cannot cant could couldnt did didnt do does doesnt doing dont down during each either else
   ever few for from further had hadnt has hasnt have havent having he hed hell hes her here heres hers herself him
   himself his how hows i id ill im ive if in into is isnt it its itself just lets me more most much must mustnt my
-  myself neither no nor not now of off on many much once one only or other others ought our ours ourselves out over own same
+  myself neither no nor not now of off on many much least once one only or other others ought our ours ourselves out over own same
   shall shant she shed shell shes should shouldnt so some such than that thats the their theirs them themselves then
   there theres these they theyd theyll theyre theyve this those though through to too under until up upon very via
   was wasnt we wed well were weve werent what whats when whens where wheres whether which while who whos whom whose

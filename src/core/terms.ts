@@ -28,7 +28,6 @@ export interface Unit {
 }
 
 const LETTERS = /^\p{L}+$/u
-const PHRASE_MAX = 4
 
 /** The stem of one folded form; figures and abbreviations are their own stems. */
 export function stemForm(form: string, kind: Token['kind']): string {
@@ -82,6 +81,14 @@ export function synonymWords(): string[] {
     .map((entry) => entry.toLowerCase())
 }
 
+/** The first stem of each phrase the synonym list holds, with the longest phrase it starts. */
+const PHRASE_HEADS: ReadonlyMap<string, number> = new Map(
+  [...CONCEPTS.keys()]
+    .map((key) => key.split(' '))
+    .filter((words) => words.length > 1)
+    .reduce((heads, words) => heads.set(words[0]!, Math.max(heads.get(words[0]!) ?? 1, words.length)), new Map<string, number>()),
+)
+
 /** True when the word (folded) is one the synonym list knows: no need to correct its spelling. */
 export function isSynonymWord(stemmed: string): boolean {
   return CONCEPTS.has(stemmed)
@@ -97,7 +104,8 @@ export function toUnits(tokens: readonly Token[], stemmer: Stemmer = stem): Unit
 
   for (let i = 0; i < tokens.length; i++) {
     if (inPhrase[i]) continue
-    for (let length = Math.min(PHRASE_MAX, tokens.length - i); length >= 1; length--) {
+    const longest = PHRASE_HEADS.get(stems[i]![0]!) ?? 1
+    for (let length = Math.min(longest, tokens.length - i); length >= 1; length--) {
       let key = stems[i]![0]!
       for (let j = i + 1; j < i + length; j++) key += ` ${stems[j]![0]!}`
       const found = CONCEPTS.get(key)

@@ -53,6 +53,7 @@ const DIGITS = /^\p{N}+$/u
 const FIGURE = /^\p{N}+(?:[.,]\p{N}+)*$/u
 const ORDINAL = /^\p{N}+(?:st|nd|rd|th|s)$/iu
 const CLOCK = /^\p{N}{1,2}:\p{N}{2}$/u
+const PLAIN_WORD = /^[A-Za-z]+$/
 const UPPER = /\p{Lu}/u
 const LOWER = /\p{Ll}/u
 /** What may stand between a sentence's end and its first word. */
@@ -65,16 +66,28 @@ export function tokenize(clean: string): Token[] {
   for (let match = TOKEN.exec(clean); match !== null; match = TOKEN.exec(clean)) {
     const raw = match[0]
     const start = match.index
+    const sentenceStart = startsSentence(clean, start)
+    if (PLAIN_WORD.test(raw)) {
+      // Most tokens are plain words: no figure, apostrophe, period or slash to read.
+      const folded = raw.toLowerCase()
+      if (raw === 'US') tokens.push({ forms: ['u.s.'], kind: 'acronym', capitalized: true, sentenceStart, possessive: false, percent: false })
+      else {
+        const capitalized = folded !== raw && raw[0] !== folded[0]
+        const kind = raw.length >= 2 && raw === raw.toUpperCase() ? 'acronym' : 'word'
+        tokens.push({ forms: [folded], kind, capitalized, sentenceStart, possessive: false, percent: false })
+      }
+      continue
+    }
     const end = start + raw.length
     const context = {
-      sentenceStart: startsSentence(clean, start),
+      sentenceStart,
       percent: clean[end] === '%' || (clean[end] === ' ' && clean.startsWith('per cent', end + 1)) || clean.startsWith(' percent', end),
     }
     // Hyphenated words are their parts: `fact-finding` matches `fact finding`.
     const pieces = HYPHEN.test(raw) ? raw.split(HYPHEN) : [raw]
-    for (const piece of pieces) {
-      if (piece !== '') pushPiece(tokens, piece, context, piece === pieces[0])
-    }
+    pieces.forEach((piece, i) => {
+      if (piece !== '') pushPiece(tokens, piece, context, i === 0)
+    })
   }
   return tokens
 }
