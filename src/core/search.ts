@@ -101,6 +101,8 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
   const frequency: number[] = []
   const inside: number[] = []
   const capitalised: number[] = []
+  /** The last statement that held each term: a statement's terms are counted once each without a Set. */
+  const lastHeldBy: number[] = []
   const idOf = (term: string): number => {
     let id = termIds.get(term)
     if (id === undefined) {
@@ -109,6 +111,7 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
       frequency.push(0)
       inside.push(0)
       capitalised.push(0)
+      lastHeldBy.push(-1)
     }
     return id
   }
@@ -122,21 +125,35 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
   articles.forEach((article, a) => {
     for (const statement of article.statements) {
       const units = toUnits(tokenize(cleanForMatching(statement.text)), stemmer)
-      const terms = indexTerms(units)
-      engine.add({ id, terms: terms.join(SEPARATOR) })
-      const unique = new Set(terms.map(idOf))
-      for (const termId of unique) frequency[termId]!++
-      for (const unit of units) {
-        const form = unit.token.forms[0]!
-        if (unit.token.kind === 'word' && !unit.stop && form.length >= 4) wordCounts.set(form, (wordCounts.get(form) ?? 0) + 1)
-        if (unit.stop || unit.token.sentenceStart) continue
-        for (const stem of unit.stems) {
-          const termId = idOf(stem)
-          inside[termId]!++
-          if (unit.token.capitalized) capitalised[termId]!++
+      // The same terms as `indexTerms(units)`, each with its id, counted once per statement.
+      const terms: string[] = []
+      const held: number[] = []
+      const hold = (term: string): number => {
+        terms.push(term)
+        const termId = idOf(term)
+        if (lastHeldBy[termId] !== id) {
+          lastHeldBy[termId] = id
+          frequency[termId]!++
+          held.push(termId)
         }
+        return termId
       }
-      statementSets.push([...unique])
+      for (const unit of units) {
+        const { token } = unit
+        if (!unit.stop) {
+          const form = token.forms[0]!
+          if (token.kind === 'word' && form.length >= 4) wordCounts.set(form, (wordCounts.get(form) ?? 0) + 1)
+          for (const stem of unit.stems) {
+            const termId = hold(stem)
+            if (token.sentenceStart) continue
+            inside[termId]!++
+            if (token.capitalized) capitalised[termId]!++
+          }
+        }
+        for (const concept of unit.concepts) hold(concept)
+      }
+      engine.add({ id, terms: terms.join(SEPARATOR) })
+      statementSets.push(held)
       features[id] = featuresOf(units)
       articleIndex[id] = a
       id++

@@ -92,6 +92,15 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that'])
 export function buildSpeakerDirectory(articles: readonly Article[], statements: readonly Statement[]): SpeakerDirectory {
   const keys = new Map<string, KeyEntry>()
   let longestKey = 1
+  const unitsOfAlias = new Map<string, Unit[]>()
+  const aliasUnits = (alias: string): Unit[] => {
+    let units = unitsOfAlias.get(alias)
+    if (!units) {
+      units = unitsOf(alias).filter((u) => !u.stop)
+      unitsOfAlias.set(alias, units)
+    }
+    return units
+  }
   const add = (key: string, name: string, whole: boolean, named: boolean): void => {
     if (key === '') return
     const entry = keys.get(key) ?? { names: new Set<string>(), whole: false, named: false }
@@ -109,7 +118,7 @@ export function buildSpeakerDirectory(articles: readonly Article[], statements: 
     }
     for (const speaker of speakers) {
       for (const alias of [speaker.name, ...speaker.aliases]) {
-        const units = unitsOf(alias).filter((u) => !u.stop)
+        const units = aliasUnits(alias)
         const named = /\p{Lu}/u.test(alias.replace(/^(?:The|This|That)\s/u, ''))
         add(units.map((u) => u.token.forms[0]!).join(' '), speaker.name, true, named)
         // `PMOI/MEK` is also `PMOI` and `MEK`.
@@ -133,6 +142,8 @@ function speakerContexts(articles: readonly Article[]): Pick<SpeakerDirectory, '
   const contextOf = new Uint32Array(articles.reduce((n, a) => n + a.statements.length, 0))
   const contextsWith = new Map<string, number[]>()
   const contextsOf = new Map<string, number[]>()
+  // The same speaker with the same role recurs across articles: its terms are read once.
+  const termsOf = new Map<string, Set<string>>()
   let id = 0
   for (const article of articles) {
     const byKey = new Map<string, number>()
@@ -143,7 +154,12 @@ function speakerContexts(articles: readonly Article[]): Pick<SpeakerDirectory, '
         context = contexts.length
         byKey.set(key, context)
         const aliases = article.speakers.find((sp) => sp.name === statement.speaker)?.aliases ?? []
-        const terms = new Set(indexTerms(unitsOf([statement.speaker, statement.role ?? '', ...aliases].join(' \n '))))
+        const described = [statement.speaker, statement.role ?? '', ...aliases].join(' \n ')
+        let terms = termsOf.get(described)
+        if (!terms) {
+          terms = new Set(indexTerms(unitsOf(described)))
+          termsOf.set(described, terms)
+        }
         contexts.push({ name: statement.speaker, terms, statements: [] })
         const named = contextsOf.get(statement.speaker)
         if (named) named.push(context)

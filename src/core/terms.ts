@@ -96,34 +96,38 @@ export function isSynonymWord(stemmed: string): boolean {
 
 /** Tokens → units: stems, stop words, and synonym concepts (longest phrase first). */
 export function toUnits(tokens: readonly Token[], stemmer: Stemmer = stem): Unit[] {
-  const stems = tokens.map((t) => t.forms.map((f) => (t.kind === 'word' && LETTERS.test(f) ? stemmer(f) : f)))
-  const stop = tokens.map((t) => t.kind === 'word' && t.forms.length === 1 && STOP_WORDS.has(t.forms[0]!))
-  const concepts: (readonly string[])[] = tokens.map(() => [])
-  const span = tokens.map(() => 0)
-  const inPhrase = tokens.map(() => false)
-
-  for (let i = 0; i < tokens.length; i++) {
-    if (inPhrase[i]) continue
-    const longest = PHRASE_HEADS.get(stems[i]![0]!) ?? 1
-    for (let length = Math.min(longest, tokens.length - i); length >= 1; length--) {
-      let key = stems[i]![0]!
-      for (let j = i + 1; j < i + length; j++) key += ` ${stems[j]![0]!}`
+  const units: { -readonly [K in keyof Unit]: Unit[K] }[] = tokens.map((token) => ({
+    token,
+    stems: token.kind === 'word' ? token.forms.map((f) => stemWord(f, stemmer)) : token.forms,
+    stop: token.kind === 'word' && token.forms.length === 1 && STOP_WORDS.has(token.forms[0]!),
+    concepts: NO_CONCEPTS,
+    span: 0,
+    inPhrase: false,
+  }))
+  for (let i = 0; i < units.length; i++) {
+    if (units[i]!.inPhrase) continue
+    const head = units[i]!.stems[0]!
+    const longest = PHRASE_HEADS.get(head) ?? 1
+    for (let length = Math.min(longest, units.length - i); length >= 1; length--) {
+      let key = head
+      for (let j = i + 1; j < i + length; j++) key += ` ${units[j]!.stems[0]!}`
       const found = CONCEPTS.get(key)
       if (!found) continue
-      concepts[i] = found
-      span[i] = length
-      for (let j = i + 1; j < i + length; j++) inPhrase[j] = true
+      units[i]!.concepts = found
+      units[i]!.span = length
+      for (let j = i + 1; j < i + length; j++) units[j]!.inPhrase = true
       break
     }
   }
-  return tokens.map((token, i) => ({
-    token,
-    stems: stems[i]!,
-    stop: stop[i]!,
-    concepts: concepts[i]!,
-    span: span[i]!,
-    inPhrase: inPhrase[i]!,
-  }))
+  return units
+}
+
+const NO_CONCEPTS: readonly string[] = []
+const PLAIN_LOWER = /^[a-z]+$/
+
+/** A word's stem; a form with other than letters (`9/11`) is its own stem. */
+function stemWord(form: string, stemmer: Stemmer): string {
+  return PLAIN_LOWER.test(form) || LETTERS.test(form) ? stemmer(form) : form
 }
 
 /** Text → units, in one call. */

@@ -46,6 +46,7 @@ export function cleanForMatching(text: string): string {
  * periods, slashes, ampersands, hyphens, and commas or colons between digits.
  */
 const TOKEN = /[\p{L}\p{N}]+(?:(?:['’ʼ.\/&\-‐‑]|(?<=\p{N})[,:](?=\p{N}))[\p{L}\p{N}]+)*/gu
+const TOKEN_ASCII = /[A-Za-z0-9]+(?:(?:['’.\/&\-]|(?<=[0-9])[,:](?=[0-9]))[A-Za-z0-9]+)*/g
 const APOSTROPHE = /['’ʼ]/
 const APOSTROPHES = /['’ʼ]/g
 const HYPHEN = /[-‐‑]/
@@ -62,19 +63,21 @@ const SENTENCE_END = new Set(['.', '!', '?', '“', '"', '‘', "'", '(', '[', '
 /** Tokens of a text that has been through {@link cleanForMatching}. */
 export function tokenize(clean: string): Token[] {
   const tokens: Token[] = []
-  TOKEN.lastIndex = 0
-  for (let match = TOKEN.exec(clean); match !== null; match = TOKEN.exec(clean)) {
+  // Plain text (nearly all news) takes the same pattern over ASCII classes, which runs faster.
+  const pattern = PLAIN.test(clean) ? TOKEN_ASCII : TOKEN
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(clean); match !== null; match = pattern.exec(clean)) {
     const raw = match[0]
     const start = match.index
     const sentenceStart = startsSentence(clean, start)
     if (PLAIN_WORD.test(raw)) {
       // Most tokens are plain words: no figure, apostrophe, period or slash to read.
-      const folded = raw.toLowerCase()
-      if (raw === 'US') tokens.push({ forms: ['u.s.'], kind: 'acronym', capitalized: true, sentenceStart, possessive: false, percent: false })
+      const first = raw.charCodeAt(0)
+      const capitalized = first >= 65 && first <= 90
+      if (raw === 'US') tokens.push({ forms: ['u.s.'], kind: 'acronym', capitalized, sentenceStart, possessive: false, percent: false })
       else {
-        const capitalized = folded !== raw && raw[0] !== folded[0]
-        const kind = raw.length >= 2 && raw === raw.toUpperCase() ? 'acronym' : 'word'
-        tokens.push({ forms: [folded], kind, capitalized, sentenceStart, possessive: false, percent: false })
+        const kind = capitalized && allCapitals(raw) ? 'acronym' : 'word'
+        tokens.push({ forms: [raw.toLowerCase()], kind, capitalized, sentenceStart, possessive: false, percent: false })
       }
       continue
     }
@@ -148,6 +151,16 @@ function pushPiece(tokens: Token[], raw: string, context: { sentenceStart: boole
     return
   }
   tokens.push({ ...base, possessive, forms: [fold(word)], kind: isAcronym(word) ? 'acronym' : 'word' })
+}
+
+/** `NCRI`: two or more ASCII letters, every one a capital. */
+function allCapitals(word: string): boolean {
+  if (word.length < 2) return false
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code < 65 || code > 90) return false
+  }
+  return true
 }
 
 function fold(word: string): string {
