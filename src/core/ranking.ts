@@ -296,9 +296,9 @@ function coverageOf(index: StatementIndex, hit: Hit, scan: Scan): number {
     else if (slot.anyOf.some((alternative) => alternative.every((t) => context.terms.has(t)))) covered += SPEAKER_CREDIT * slot.weight
     else left.push(k)
   }
-  // The article's help is sought only where it could lift the statement over the floor.
+  // The article's help is sought only where the statement could reach the floor with it.
   const possible = left.reduce((sum, k) => sum + COMPANION_CREDIT * slots[k]!.weight, 0)
-  if (left.length === 0 || covered >= scan.floor || covered + possible < scan.floor) return covered
+  if (left.length === 0 || covered + possible < scan.floor) return covered
   const article = index.lexicon.articleIndex[id]!
   for (const k of left) {
     const slot = slots[k]!

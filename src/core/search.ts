@@ -8,6 +8,7 @@
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
+import { definedAcronyms } from './acronyms.js'
 import { featuresOf } from './features.js'
 import { buildSpeakerDirectory, type SpeakerDirectory } from './speakerMentions.js'
 import { createStemmer, indexTerms, isSynonymWord, synonymWords, toUnits, unitsOf } from './terms.js'
@@ -70,7 +71,7 @@ export const COMMON_TERM = 3_000
 const COMMON_KEPT = 1_000
 
 /** Bumped whenever analysis changes, so that a persisted index from older code is not trusted. */
-const INDEX_FORMAT = 4
+const INDEX_FORMAT = 5
 const SEPARATOR = ' '
 
 const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(SEPARATOR))
@@ -123,6 +124,8 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
 
   let id = 0
   articles.forEach((article, a) => {
+    // `PPP` in a statement is also `People Power Party`, where the article says so.
+    const expansions = new Map([...definedAcronyms(article.statements.map((st) => st.text))].map(([acronym, words]) => [acronym, indexTerms(unitsOf(words))]))
     for (const statement of article.statements) {
       const units = toUnits(tokenize(cleanForMatching(statement.text)), stemmer)
       // The same terms as `indexTerms(units)`, each with its id, counted once per statement.
@@ -151,6 +154,9 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
           }
         }
         for (const concept of unit.concepts) hold(concept)
+        if (token.kind === 'acronym' && expansions.size > 0) {
+          for (const form of token.forms) for (const term of expansions.get(form) ?? []) hold(term)
+        }
       }
       engine.add({ id, terms: terms.join(SEPARATOR) })
       statementSets.push(held)

@@ -136,6 +136,31 @@ export function buildSpeakerDirectory(articles: readonly Article[], statements: 
   return { keys, longestKey, statementsBy, ...speakerContexts(articles) }
 }
 
+/** Where a clause ends: the words before a name are its title only back to here. */
+const CLAUSE_BREAK = /[,.;:!?()“”"—–]/
+/** Most words of a title before a name: `State Department deputy spokesperson`. */
+const TITLE_WORDS_MAX = 5
+
+/**
+ * What the article calls a speaker right before naming them (`White House
+ * press secretary Josh Earnest`, `Iranian opposition President Maryam
+ * Rajavi`): the words back to the start of the clause, a few at most.
+ */
+function titlesBefore(article: Article, names: readonly string[]): string[] {
+  const titles: string[] = []
+  for (const name of names) {
+    if (name.length < 3 || !/^\p{Lu}/u.test(name)) continue
+    for (const statement of article.statements) {
+      const at = statement.text.indexOf(name)
+      if (at <= 0) continue
+      const before = statement.text.slice(Math.max(0, at - 80), at)
+      const clause = before.split(CLAUSE_BREAK).at(-1)!.trim().split(/\s+/).filter(Boolean)
+      if (clause.length > 0) titles.push(clause.slice(-TITLE_WORDS_MAX).join(' '))
+    }
+  }
+  return titles
+}
+
 /** Each speaker with role in each article, the terms that describe them, and each statement's context. */
 function speakerContexts(articles: readonly Article[]): Pick<SpeakerDirectory, 'contexts' | 'contextOf' | 'contextsWith' | 'contextsOf'> {
   const contexts: { name: string; terms: Set<string>; statements: number[] }[] = []
@@ -154,7 +179,8 @@ function speakerContexts(articles: readonly Article[]): Pick<SpeakerDirectory, '
         context = contexts.length
         byKey.set(key, context)
         const aliases = article.speakers.find((sp) => sp.name === statement.speaker)?.aliases ?? []
-        const described = [statement.speaker, statement.role ?? '', ...aliases].join(' \n ')
+        const titles = titlesBefore(article, [statement.speaker, ...aliases])
+        const described = [statement.speaker, statement.role ?? '', ...aliases, ...titles].join(' \n ')
         let terms = termsOf.get(described)
         if (!terms) {
           terms = new Set(indexTerms(unitsOf(described)))

@@ -109,7 +109,7 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   mother: ['mother', 'mom', 'mum', 'mommy'],
   primeMinister: ['prime minister', 'pm', 'premier'],
   exchange: ['in exchange', 'in return', 'exchange', 'return'],
-  relations: ['ties', 'relations', 'relationship', 'relationships'],
+  relations: ['ties', 'relations', 'relationship', 'relationships', 'alliance', 'alliances'],
   stationed: ['stationed', 'based', 'deployed', 'garrisoned'],
   decree: ['decree', 'decreed', 'proclamation', 'edict', 'directive', 'order', 'ordered'],
   speech: ['speech', 'speeches', 'address', 'addresses', 'remarks', 'statement', 'statements', 'announcement', 'press release'],
