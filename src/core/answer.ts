@@ -52,6 +52,9 @@ export function answerQuestion(index: StatementIndex, question: string, options:
     return notInArticle(index, question)
   }
 
+  // A question half or more of whose words no article uses is about something else (`the capital of France`).
+  const absent = query.slots.filter((slot) => slot.absent).length
+  if (absent > 0 && 2 * absent >= query.slots.length) return notInArticle(index, question)
   const candidates = rankCandidates(index, query, COVERAGE_TO_ANSWER)
   const best = candidates[0]
   if (!best) return notInArticle(index, question)

