@@ -18,13 +18,18 @@ import type { Answer, ArticleRef } from './types.js'
  */
 export function renderPlain(answer: Answer): string {
   if (!answer.answered) return answer.note
-  const blocks = answer.quotes.map((quote) => `“${quote.text}”\n${attributionLine(quote)}`)
+  const blocks = answer.quotes.map((quote) => `${quoted(quote.text)}\n${attributionLine(quote)}`)
   if (answer.note) blocks.push(answer.note)
   const articles = distinctArticles(answer.quotes.map((q) => q.article))
   if (articles.length > 0) {
     blocks.push(`${articles.length === 1 ? 'Source' : 'Sources'}: ${articles.map(articleLabel).join('; ')}`)
   }
   return blocks.join('\n\n')
+}
+
+/** In quotation marks, unless the article's own text already opens with one (`““At least 304`would misquote it). */
+function quoted(text: string): string {
+  return /^[“"‘'«]/.test(text) ? text : `“${text}”`
 }
 
 function distinctArticles(articles: readonly ArticleRef[]): ArticleRef[] {

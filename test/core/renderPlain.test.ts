@@ -29,6 +29,11 @@ describe('renderPlain', () => {
     )
   })
 
+  it('GIVEN a quote whose own text opens with a quotation mark THEN no second mark is added', () => {
+    const answer: Answer = { answered: true, question: 'q', quotes: [quote({ text: '“At least 304 people were killed.' })], disagreement: false, note: null }
+    expect(renderPlain(answer).split('\n')[0]).toBe('“At least 304 people were killed.')
+  })
+
   it('GIVEN a speaker with a role THEN the attribution carries it', () => {
     const answer: Answer = {
       answered: true,
