@@ -81,7 +81,7 @@ describe('renderPlain', () => {
         continue
       }
       for (const q of answer.quotes) {
-        expect(text).toContain(`“${q.text}”`)
+        expect(text).toContain(/^[“"‘'«]/.test(q.text) ? `${q.text}\n` : `“${q.text}”`)
         expect(text).toContain(q.speaker)
       }
       if (question.length > 3) expect(text).not.toContain(question)
