@@ -126,6 +126,8 @@ function plausiblePhrase(phrase: string, type: CueMatch['type']): boolean {
   // `… by his interrogators - the report read`: a phrase that opens with a preposition or holds a dash is not a speaker.
   if (/^(?:by|of|in|to|for|from|with|on|at|into|about|as)\s/i.test(phrase) || /\s[-—–]\s/.test(phrase)) return false
   if (type !== 'after' && type !== 'according' && holdsSpeechVerb(phrase)) return false
+  // A subject never holds a modal verb: `The ouster will require 103,969 billion dinars, …` is a clause.
+  if (type === 'start' && /\b(?:will|would|could|can|should|must|may|might|shall)\b/i.test(phrase)) return false
   return !/[“”"]/.test(phrase)
 }
 

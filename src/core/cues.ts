@@ -59,7 +59,7 @@ const PARTICIPLE_CLAUSE = /,\s*(?:saying|adding|noting|insisting|arguing|explain
 const QUOTED_AS_SAYING = /\bquoted\s+([^,;§]{2,80}?)\s+as\s+saying\b/u
 const ACCORDING = /\b[Aa]ccording to\s+([^,.;§()—–]{2,80}?)(?=\s*(?:[,.;)—–]|$))/u
 // `the source, who said he had spoken to people inside, told Reuters`: a relative clause may stand between speaker and verb.
-const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?)(?:,\\s*(?:who|which)\\s[^,;§]{1,120},)?\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|late|early|earlier|later|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2}\\s*(?:[,.;]|$))`, 'gu')
+const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?)(?:,\\s*(?:who|which)\\s[^,;§]{1,120},)?\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|late|early|earlier|later|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2}\\s*(?:[,.;]|$)|\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}\\s*[.!?]?$)`, 'gu')
 const VERB_ANYWHERE = new RegExp(`(\\s+${BETWEEN})(${VERB})\\b`, 'gu')
 /** Verbs that are also plural nouns (`reports and footage`): verbs only when a clause follows. */
 const AMBIGUOUS_VERBS = new Set(['confirmed', 'confirms', 'reports', 'claims', 'notes', 'states', 'reads', 'demands', 'promises', 'says', 'adds', 'estimates', 'indicates', 'suggests', 'calls on', 'calls for', 'read', 'posted'])

@@ -96,7 +96,7 @@ const LEADING_FUNCTION_WORDS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But
 /** Words after a head noun: `a source close to the brothers`, `one man allegedly tortured with electricity`. */
 const HEAD_STOPS = new Set(['close', 'from', 'with', 'in', 'at', 'who', 'which', 'near', 'to', 'for', 'on', 'allegedly', 'based', 'familiar', 'involved', 'speaking', 'inside', 'outside'])
 
-const CAPITALISED = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}+(?:\/\p{Lu}+)+|\d+\p{L}*)$/u
+const CAPITALISED = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}+(?:\/\p{Lu}+)+|\d+\p{L}+)$/u
 const CONNECTORS = new Set(['of', 'on', 'the', 'de', 'del', 'da', 'bin', 'al', 'van', 'von', 'der', 'for', 'and', 'y', 'le', 'la', 'ibn', 'el'])
 
 /** Takes a speaker phrase apart into name, role and description. */

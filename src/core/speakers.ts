@@ -52,7 +52,15 @@ export class SpeakerRegistry {
   /** Capitalised runs in `text` from `from` on (the body, not the title or byline) let a surname find its full name. */
   constructor(text: string, from = 0) {
     for (const m of text.slice(from).matchAll(PLACE)) this.places.add(m[1]!.toLowerCase())
-    for (const m of text.matchAll(CAPITALISED_RUN)) if (m.index >= from && m[0].includes(' ')) this.runs.push({ start: m.index, text: m[0] })
+    for (const m of text.matchAll(CAPITALISED_RUN)) {
+      if (m.index < from) continue
+      // `… the Droukra Association. The Droukra Association upheld`: a full stop after a word (not an initial or `Mr.`) ends the run.
+      let at = m.index
+      for (const part of m[0].split(/(?<=\p{L}{2,}(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev))\.)[ \t]+/u)) {
+        if (part.includes(' ')) this.runs.push({ start: at, text: part.replace(/\.$/, '') })
+        at += part.length + 1
+      }
+    }
   }
 
   /** Resolves a speaker phrase at an offset of the article to an entity id, or null when it names nobody. */

@@ -97,4 +97,11 @@ describe('attribution against the hand labels', () => {
       'Amnesty International',
     ])
   })
+
+  it('GIVEN an end cue after figures, and a name run that crosses a full stop THEN the speaker is the named one, never a figure or two sentences', () => {
+    const s1 = readArticle({ id: 't', text: 'T\n\nMabo Kelleher, the minister, spoke.\n\nThe plan will require 103,969 billion dinars, down 11 % from 2010, Mabo told reporters.\n' }).statements
+    expect(s1[1]).toMatchObject({ kind: 'reported', speaker: 'Mabo Kelleher' })
+    const s2 = readArticle({ id: 't', text: 'T\n\nThe vote failed, said a member of the Droukra Association. The Droukra Association upheld the ban.\n' }).statements
+    expect(s2[0]!.speaker).toBe('Droukra Association')
+  })
 })
