@@ -27,9 +27,13 @@ export function renderPlain(answer: Answer): string {
   return blocks.join('\n\n')
 }
 
-/** In quotation marks, unless the article's own text already opens with one (`““At least 304`would misquote it). */
+/** In quotation marks, unless the article's own text already carries double ones (`““At least 304` or `…,” he said.”` would misquote it). */
+export function carriesItsOwnMarks(text: string): boolean {
+  return /^[“"‘'«]/.test(text) || /[“”"]/.test(text)
+}
+
 function quoted(text: string): string {
-  return /^[“"‘'«]/.test(text) ? text : `“${text}”`
+  return carriesItsOwnMarks(text) ? text : `“${text}”`
 }
 
 function distinctArticles(articles: readonly ArticleRef[]): ArticleRef[] {

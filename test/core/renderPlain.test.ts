@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { rateLimited, refuse } from '../../src/core/refusal.js'
-import { renderPlain } from '../../src/core/renderPlain.js'
+import { carriesItsOwnMarks, renderPlain } from '../../src/core/renderPlain.js'
 import type { Answer, Quote } from '../../src/core/types.js'
 import { createLibrary } from '../../src/core/library.js'
 import { readFixtureArticle } from '../../scripts/eval.js'
@@ -29,9 +29,11 @@ describe('renderPlain', () => {
     )
   })
 
-  it('GIVEN a quote whose own text opens with a quotation mark THEN no second mark is added', () => {
+  it('GIVEN a quote whose own text carries quotation marks THEN no more are added', () => {
     const answer: Answer = { answered: true, question: 'q', quotes: [quote({ text: '“At least 304 people were killed.' })], disagreement: false, note: null }
     expect(renderPlain(answer).split('\n')[0]).toBe('“At least 304 people were killed.')
+    const closing: Answer = { answered: true, question: 'q', quotes: [quote({ text: 'Others are at risk,” the group said.' })], disagreement: false, note: null }
+    expect(renderPlain(closing).split('\n')[0]).toBe('Others are at risk,” the group said.')
   })
 
   it('GIVEN a speaker with a role THEN the attribution carries it', () => {
@@ -81,7 +83,7 @@ describe('renderPlain', () => {
         continue
       }
       for (const q of answer.quotes) {
-        expect(text).toContain(/^[“"‘'«]/.test(q.text) ? `${q.text}\n` : `“${q.text}”`)
+        expect(text).toContain(carriesItsOwnMarks(q.text) ? `${q.text}\n` : `“${q.text}”`)
         expect(text).toContain(q.speaker)
       }
       if (question.length > 3) expect(text).not.toContain(question)
