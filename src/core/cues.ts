@@ -1,3 +1,5 @@
+import { ABBREVIATED_TITLES } from './names.js'
+
 /**
  * Where a sentence says who is speaking: the cue patterns of news prose.
  * Patterns and verbs only; no article's people are named here.
@@ -47,7 +49,7 @@ export interface CueMatch {
 
 const AFTER_QUOTE_INVERTED = new RegExp(`§[,.!?]?\\s*(${VERB})\\s+([^§;]{2,200}?)[.!?]?\\s*(?=§|$)`, 'u')
 // `Mr. Goldwein said`: a full stop inside a speaker phrase belongs to an honorific or an initial.
-const AFTER_QUOTE = new RegExp(`§[,.!?—–-]?\\s*((?:[^§;,.]|(?<=\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev|[A-Z]))\\.){1,80}?)\\s+${BETWEEN}(${VERB})\\b`, 'u')
+const AFTER_QUOTE = new RegExp(`§[,.!?—–-]?\\s*((?:[^§;,.]|(?<=\\b(?:${ABBREVIATED_TITLES}|[A-Z]))\\.){1,80}?)\\s+${BETWEEN}(${VERB})\\b`, 'u')
 /** `…, say economists,` / `…, said Ian Michaels, a spokesman …`: a cue with the verb first, after the claim. */
 const INVERTED_END = /,\s+(?:said|says|say|added|adds|noted|notes|explained|wrote|warned|warns|insisted|argued|argues)\s+((?:the\s+|a\s+)?[^§;,]{2,60}?)(?:,\s*(?:who|which|whose)\b[^§]*|,\s*(?:an?|the)\s[^§]*)?[.!?]?$|,\s+(?:say|says|said)\s+([^§;,]{2,40}),/u
 const BEFORE_QUOTE = new RegExp(`^(.{1,160}?)\\s+${BETWEEN}(${VERB})(?:\\s+[^§:]{0,60}?)?\\s*[:,]\\s*§`, 'u')

@@ -5,6 +5,9 @@
  * people: nothing here names anyone.
  */
 
+/** Abbreviated titles whose full stop sits inside a name (`Mr. Goldwein`, `Gen. Smith`), as a regular-expression alternation. */
+export const ABBREVIATED_TITLES = 'Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev'
+
 /** Honorifics dropped from a name: `Madam Rajavi` is `Rajavi`. */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'mx', 'dr', 'dr.', 'madam', 'madame', 'sir', 'dame', 'lord', 'lady', 'miss', 'prof', 'prof.', 'professor', 'sheikh', 'rev', 'rev.'])
 

@@ -1,4 +1,5 @@
 import {
+  ABBREVIATED_TITLES,
   DOCUMENT_NOUNS,
   GROUP_NOUNS,
   GROUP_PRONOUNS,
@@ -30,6 +31,8 @@ const ONE_PERSON = new Set(['man', 'woman', 'person', 'source', 'witness', 'resi
 
 const PLACE = /\b(?:in|across|into|throughout|inside|outside)\s+(\p{Lu}[\p{L}\p{M}-]+)\b(?![’']s)/gu
 
+const RUN_END = new RegExp(`(?<=\\p{L}{2,}(?<!\\b(?:${ABBREVIATED_TITLES}))\\.)[ \\t]+`, 'u')
+
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-/]*(?:[ \t]+(?:(?:of|the|de|bin|al|van|von|der|da|del)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.\-/]*){0,6}/gu
 
 /**
@@ -56,7 +59,7 @@ export class SpeakerRegistry {
       if (m.index < from) continue
       // `… the Droukra Association. The Droukra Association upheld`: a full stop after a word (not an initial or `Mr.`) ends the run.
       let at = m.index
-      for (const part of m[0].split(/(?<=\p{L}{2,}(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev))\.)[ \t]+/u)) {
+      for (const part of m[0].split(RUN_END)) {
         if (part.includes(' ')) this.runs.push({ start: at, text: part.replace(/\.$/, '') })
         at += part.length + 1
       }
