@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  createLibrary,
-  restoreLibrary,
-  serializeLibrary,
-  type ArticleInput,
-  type IndexedLibrary,
-  type SerializedLibrary,
-} from '../core/library.js'
+import { createLibrary, type ArticleInput, type IndexedLibrary } from '../core/library.js'
+import { restoreLibrary, serializeLibrary, type SerializedLibrary } from '../core/librarySnapshot.js'
 
 /**
  * A restart cache for the library: reading and indexing 10,000 articles takes

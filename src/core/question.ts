@@ -4,7 +4,8 @@
  * terms an answer must cover and how much each weighs (IDF: a rare word says
  * more than a common one), and which speaker it asks about.
  */
-import { documentFrequency, correctSpelling, isKnownWord, type StatementIndex } from './search.js'
+import { documentFrequency, correctSpelling, isKnownWord } from './lookup.js'
+import type { StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'
 import { CHAT_SPELLINGS, GIST_WORDS, QUESTION_STOP_WORDS } from './stopwords.js'
 import { findSpeechFrame } from './speechFrame.js'

@@ -8,7 +8,8 @@
  */
 import { FEATURE } from './features.js'
 import type { Query, Slot, Source } from './question.js'
-import { COMMON_TERM, searchTerms, setHolds, type Hit, type StatementIndex, type TermSets } from './search.js'
+import { searchTerms, setHolds, type Hit } from './lookup.js'
+import { COMMON_TERM, type StatementIndex, type TermSets } from './search.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {

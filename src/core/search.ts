@@ -6,18 +6,17 @@
  * speaker directory. Everything is computed here, once; a question only
  * looks up.
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch'
+import MiniSearch, { type Options } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { definedAcronyms } from './acronyms.js'
 import { featuresOf } from './features.js'
 import { buildSpeakerDirectory, type SpeakerDirectory } from './speakerMentions.js'
-import { createStemmer, indexTerms, isSynonymWord, synonymWords, toUnits, unitsOf } from './terms.js'
-import { STOP_WORDS } from './stopwords.js'
+import { createStemmer, indexTerms, synonymWords, toUnits, unitsOf } from './terms.js'
 import { cleanForMatching, tokenize } from './tokenize.js'
 import type { Article, Statement } from './types.js'
 
 /** What minisearch stores per statement: its number and its analysed terms, space-separated. */
-interface IndexedStatement {
+export interface IndexedStatement {
   readonly id: number
   readonly terms: string
 }
@@ -71,10 +70,12 @@ export const COMMON_TERM = 3_000
 const COMMON_KEPT = 1_000
 
 /** Bumped whenever analysis changes, so that a persisted index from older code is not trusted. */
-const INDEX_FORMAT = 5
-const SEPARATOR = ' '
+export const INDEX_FORMAT = 5
+/** Between the analysed terms of a statement as minisearch stores them. */
+export const SEPARATOR = ' '
 
-const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(SEPARATOR))
+/** Splits analysed terms as stored. */
+export const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(SEPARATOR))
 
 /**
  * minisearch's options. Documents arrive analysed, so indexing only splits;
@@ -188,7 +189,7 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
 }
 
 /** The shortest statements of each common term (see `Lexicon.commonPostings`). */
-function commonPostingsOf(documentFrequency: Uint32Array, statementTerms: TermSets): Map<number, Uint32Array> {
+export function commonPostingsOf(documentFrequency: Uint32Array, statementTerms: TermSets): Map<number, Uint32Array> {
   const buckets = new Map<number, number[]>()
   documentFrequency.forEach((df, termId) => df > COMMON_TERM && buckets.set(termId, []))
   if (buckets.size === 0) return new Map()
@@ -206,7 +207,7 @@ function commonPostingsOf(documentFrequency: Uint32Array, statementTerms: TermSe
 }
 
 /** Where each article's statements begin among all statements, and where the last ends. */
-function startsOf(articles: readonly Article[]): Uint32Array {
+export function startsOf(articles: readonly Article[]): Uint32Array {
   const start = new Uint32Array(articles.length + 1)
   articles.forEach((article, a) => (start[a + 1] = start[a]! + article.statements.length))
   return start
@@ -220,55 +221,6 @@ function packTermSets(sets: readonly (readonly number[])[]): TermSets {
   return { list, start }
 }
 
-/** True when item `i` of the sets holds term `termId` (binary search in its sorted list). */
-export function setHolds(sets: TermSets, i: number, termId: number): boolean {
-  let low = sets.start[i]!
-  let high = sets.start[i + 1]! - 1
-  const list = sets.list
-  while (low <= high) {
-    const middle = (low + high) >>> 1
-    const value = list[middle]!
-    if (value === termId) return true
-    if (value < termId) low = middle + 1
-    else high = middle - 1
-  }
-  return false
-}
-
-/** How many statements hold a term (0 for a term the index never saw). */
-export function documentFrequency(lexicon: Lexicon, term: string): number {
-  const id = lexicon.termIds.get(term)
-  return id === undefined ? 0 : lexicon.documentFrequency[id]!
-}
-
-/** A hit from the engine: statement number, BM25 score, and which query terms it matched. */
-export interface Hit {
-  readonly id: number
-  readonly score: number
-  readonly matched: readonly string[]
-}
-
-/**
- * Statements matching any of the terms, best BM25 first (the first `limit` of them). Exact terms only:
- * spelling was corrected and synonyms expanded before, so no prefix or fuzzy
- * search runs over the whole index.
- */
-export function searchTerms(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity): Hit[] {
-  if (terms.length === 0) return []
-  const results: SearchResult[] = index.engine.search(terms.join(SEPARATOR), {
-    tokenize: splitTerms,
-    processTerm: (term) => term,
-    combineWith: 'OR',
-    ...(filter ? { filter: (result: SearchResult) => filter(result.id as number) } : {}),
-  })
-  const hits: Hit[] = []
-  for (let i = 0; i < results.length && i < limit; i++) {
-    const r = results[i]!
-    hits.push({ id: r.id as number, score: r.score, matched: r.queryTerms })
-  }
-  return hits
-}
-
 /** The terms of a question for a plain search: content words as the index holds them. */
 function questionTermsPlain(question: string): string[] {
   const terms: string[] = []
@@ -280,107 +232,3 @@ function questionTermsPlain(question: string): string[] {
   return terms
 }
 
-/**
- * A corrected spelling for a word the index has never seen, or null: the
- * nearest known word (`kiled` → `killed`, `protestors` → `protesters`), else
- * a known word it extends by a short ending (`youngest` → `young`).
- */
-export function correctSpelling(lexicon: Lexicon, word: string): string | null {
-  if (word.length < 5 || lexicon.vocabulary.has(word)) return null
-  const distance = word.length >= 8 ? 2 : 1
-  let best: string | null = null
-  let bestDistance = Infinity
-  let bestCount = -1
-  // Typing rarely gets the first letter wrong (`original` is not a misspelt `criminal`), so only words with the
-  // same first letter are searched. The nearest wins; among equally near ones the most frequent, then the first.
-  const first = word[0]!
-  for (const [rest, [count, d]] of lexicon.vocabulary.atPrefix(first).fuzzyGet(word.slice(1), distance)) {
-    const candidate = first + rest
-    const better = d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best!)))
-    if (better) {
-      best = candidate
-      bestDistance = d
-      bestCount = count
-    }
-  }
-  if (best !== null) return best
-  for (let length = word.length - 1; length >= Math.max(4, word.length - 3); length--) {
-    const prefix = word.slice(0, length)
-    if (lexicon.vocabulary.has(prefix)) return prefix
-  }
-  return null
-}
-
-/** True when a question word needs no correction: the index or the synonym list knows it. */
-export function isKnownWord(lexicon: Lexicon, form: string, stemmed: string): boolean {
-  return STOP_WORDS.has(form) || lexicon.vocabulary.has(form) || lexicon.termIds.has(stemmed) || isSynonymWord(stemmed)
-}
-
-/** Term sets as JSON holds them. */
-interface SerializedTermSets {
-  readonly list: readonly number[]
-  readonly start: readonly number[]
-}
-
-/** The index in a form JSON can hold: minisearch's own `toJSON`, plus the lexicon. */
-export interface SerializedIndex {
-  readonly format: number
-  readonly statements: number
-  readonly engine: ReturnType<MiniSearch['toJSON']>
-  readonly terms: readonly string[]
-  readonly documentFrequency: readonly number[]
-  readonly statementTerms: SerializedTermSets
-  readonly articleIndex: readonly number[]
-  readonly features: readonly number[]
-  readonly properTerms: readonly number[]
-  readonly vocabulary: readonly (readonly [string, number])[]
-}
-
-/** Serialises an index (for a cache keyed by the articles' content; the articles themselves are not included). */
-export function serializeIndex(index: StatementIndex): SerializedIndex {
-  const { lexicon } = index
-  const sets = (s: TermSets): SerializedTermSets => ({ list: Array.from(s.list), start: Array.from(s.start) })
-  return {
-    format: INDEX_FORMAT,
-    statements: index.statements.length,
-    engine: index.engine.toJSON(),
-    terms: [...lexicon.termIds.keys()],
-    documentFrequency: Array.from(lexicon.documentFrequency),
-    statementTerms: sets(lexicon.statementTerms),
-    articleIndex: Array.from(lexicon.articleIndex),
-    features: Array.from(lexicon.features),
-    properTerms: Array.from(lexicon.properTerms),
-    vocabulary: [...lexicon.vocabulary.entries()],
-  }
-}
-
-/**
- * Restores an index serialised from the same articles, or returns null when
- * it does not fit them (another format, other statements): then build it again.
- */
-export function restoreIndex(articles: readonly Article[], data: SerializedIndex): StatementIndex | null {
-  const statements = articles.flatMap((a) => a.statements)
-  const fits =
-    data.format === INDEX_FORMAT &&
-    data.statements === statements.length &&
-    data.statementTerms.start.length === statements.length + 1
-  if (!fits) return null
-  const engine = MiniSearch.loadJS<IndexedStatement>(data.engine, ENGINE_OPTIONS)
-  const vocabulary = SearchableMap.from(data.vocabulary as [string, number][]) as SearchableMap<number>
-  const sets = (s: SerializedTermSets): TermSets => ({ list: Uint32Array.from(s.list), start: Uint32Array.from(s.start) })
-  const documentFrequency = Uint32Array.from(data.documentFrequency)
-  const statementTerms = sets(data.statementTerms)
-  const lexicon: Lexicon = {
-    termIds: new Map(data.terms.map((term, i) => [term, i])),
-    documentFrequency,
-    statementTerms,
-    articleStart: startsOf(articles),
-    articleIndex: Uint32Array.from(data.articleIndex),
-    features: Uint8Array.from(data.features),
-    properTerms: Uint8Array.from(data.properTerms),
-    vocabulary,
-    commonPostings: commonPostingsOf(documentFrequency, statementTerms),
-  }
-  const articleOf = statements.map((_, i) => articles[lexicon.articleIndex[i]!]!)
-  return { articles, statements, articleOf, engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }
-}
