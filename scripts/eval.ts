@@ -4,6 +4,8 @@
  *
  *   npm run eval                          golden set, each question over its own article
  *   npm run eval -- --set calibration     the calibration set (test/fixtures/calibration.json)
+ *   npm run eval -- --set golden-heldout  questions written blind over the six held-out articles
+ *   npm run eval -- --set golden-heldout2 questions written blind over all twelve articles, never tuned on
  *   npm run eval -- --corpus all          every article loaded at once (answers must still come from the right one)
  *   npm run eval -- --verbose             list every miss
  *   npm run eval -- --json                one JSON object with the figures
@@ -56,7 +58,7 @@ export interface Miss {
 
 export const FIXTURES = join(import.meta.dirname, '../test/fixtures')
 
-/** Reads a question set from test/fixtures (`golden` or `calibration`). */
+/** Reads a question set from test/fixtures (`golden`, `calibration`, `golden-heldout`, `golden-heldout2`). */
 export function readEntries(set: string): GoldenEntry[] {
   return JSON.parse(readFileSync(join(FIXTURES, `${set}.json`), 'utf8')) as GoldenEntry[]
 }
