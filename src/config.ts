@@ -50,6 +50,8 @@ const snowflake = (what: string) =>
     .optional()
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+/** `per-shard`: a process for each shard under discord.js's ShardingManager; `single`: every shard in this process. */
+const SHARD_PROCESSES = ['per-shard', 'single'] as const
 
 const schema = z.object({
   DATA_DIR: text('data'),
@@ -74,6 +76,7 @@ const schema = z.object({
     .string()
     .regex(/^(auto|[1-9]\d{0,4})$/, { message: 'must be "auto" or a whole number of shards' })
     .optional(),
+  DISCORD_SHARD_PROCESSES: z.enum(SHARD_PROCESSES, { message: `must be one of ${SHARD_PROCESSES.join(', ')}` }).default('per-shard'),
 
   SLACK_BOT_TOKEN: secret({ pattern: /^xoxb-/, message: 'must be a bot token (it starts with xoxb-)' }),
   SLACK_SIGNING_SECRET: secret(),
@@ -85,6 +88,40 @@ const schema = z.object({
 type Env = z.infer<typeof schema>
 type Variable = keyof Env
 
+/**
+ * What discord.js's ShardingManager hands each process it spawns: not settings
+ * a person writes (so not in `SETTINGS` or `.env.example`), but read here all
+ * the same, this being the one reader of the environment.
+ */
+const spawnedSchema = z
+  .object({
+    SHARDING_MANAGER: z.string(),
+    SHARDS: z.string().transform((raw, ctx) => {
+      // discord.js writes one id (`0`); its Client also accepts a JSON list (`[0,1]`).
+      const ids = /^\d{1,5}$/.test(raw) ? [Number(raw)] : /^\[\d{1,5}(,\d{1,5})*\]$/.test(raw) ? (JSON.parse(raw) as number[]) : null
+      if (ids) return ids
+      ctx.addIssue({ code: 'custom', message: 'must be a shard id or a JSON list of shard ids (discord.js\'s ShardingManager sets it)' })
+      return z.NEVER
+    }),
+    SHARD_COUNT: z
+      .string()
+      .regex(/^[1-9]\d{0,4}$/, { message: 'must be a whole number of shards (discord.js\'s ShardingManager sets it)' })
+      .transform(Number),
+  })
+  .superRefine((spawned, ctx) => {
+    if (spawned.SHARDS.some((id) => id >= spawned.SHARD_COUNT)) ctx.addIssue({ code: 'custom', path: ['SHARDS'], message: 'must name shards below SHARD_COUNT' })
+  })
+
+/** The shards a ShardingManager gave this process, if one spawned it. */
+function spawnedShard(given: Readonly<Record<string, string>>): { shard?: { ids: number[]; count: number }; problems: string[] } {
+  if (!('SHARDING_MANAGER' in given)) return { problems: [] }
+  const missing = (['SHARDS', 'SHARD_COUNT', 'DISCORD_TOKEN'] as const).filter((variable) => !(variable in given))
+  if (missing.length > 0) return { problems: missing.map((variable) => `${variable} is required when SHARDING_MANAGER is set (discord.js's ShardingManager sets it for the processes it spawns)`) }
+  const parsed = spawnedSchema.safeParse(given)
+  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.code === 'custom' || issue.code === 'invalid_format' ? issue.message : 'is not valid'}`) }
+  return { shard: { ids: parsed.data.SHARDS, count: parsed.data.SHARD_COUNT }, problems: [] }
+}
+
 /** The name of every setting, as in `.env.example`. */
 export const SETTINGS: readonly string[] = Object.keys(schema.shape)
 
@@ -94,6 +131,7 @@ function inconsistencies(set: (variable: Variable) => boolean): string[] {
   if (set('DISCORD_TOKEN') && !set('DISCORD_APP_ID')) problems.push('DISCORD_APP_ID is required when DISCORD_TOKEN is set')
   if (!set('DISCORD_TOKEN') && (set('DISCORD_APP_ID') || set('DISCORD_GUILD_ID') || set('DISCORD_SHARDS')))
     problems.push('DISCORD_TOKEN is required when DISCORD_APP_ID, DISCORD_GUILD_ID or DISCORD_SHARDS is set')
+  if (set('DISCORD_SHARD_PROCESSES') && !set('DISCORD_SHARDS')) problems.push('DISCORD_SHARDS is required when DISCORD_SHARD_PROCESSES is set')
   if (set('SLACK_BOT_TOKEN') && !set('SLACK_SIGNING_SECRET') && !set('SLACK_APP_TOKEN'))
     problems.push('SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)')
   if (!set('SLACK_BOT_TOKEN') && (set('SLACK_SIGNING_SECRET') || set('SLACK_APP_TOKEN')))
@@ -113,7 +151,8 @@ export interface Config {
     readonly appId: string
     readonly guildId?: string
     readonly apiUrl: string
-    readonly shards?: 'auto' | number
+    /** Absent: one shard, in this process. */
+    readonly sharding?: DiscordSharding
   }
   readonly slack?: {
     readonly botToken: string
@@ -126,6 +165,24 @@ export interface Config {
   readonly secrets: readonly string[]
 }
 
+/**
+ * How the bot's gateway shards run (`DISCORD_SHARDS`, `DISCORD_SHARD_PROCESSES`):
+ * - `one-process`: every shard in this process's client;
+ * - `manager`: this process spawns, watches and respawns a process for each shard;
+ * - `shard`: this process is one of those, spawned by a manager, for shards `ids` of `count`.
+ */
+export type DiscordSharding =
+  | { readonly mode: 'one-process'; readonly shards: 'auto' | number }
+  | { readonly mode: 'manager'; readonly shards: 'auto' | number }
+  | { readonly mode: 'shard'; readonly ids: readonly number[]; readonly count: number }
+
+function discordSharding(e: Env, spawned: { ids: number[]; count: number } | undefined): DiscordSharding | undefined {
+  if (spawned) return { mode: 'shard', ...spawned }
+  if (!e.DISCORD_SHARDS) return undefined
+  const shards = e.DISCORD_SHARDS === 'auto' ? ('auto' as const) : Number(e.DISCORD_SHARDS)
+  return { mode: e.DISCORD_SHARD_PROCESSES === 'per-shard' ? 'manager' : 'one-process', shards }
+}
+
 /** A parse either gives a config or names each wrong variable and why; never a value. */
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: readonly string[] }
 
@@ -135,11 +192,12 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
  */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const given = Object.fromEntries(
-    Object.keys(schema.shape)
+    [...Object.keys(schema.shape), ...Object.keys(spawnedSchema.shape)]
       .map((variable) => [variable, env[variable]?.trim()] as const)
       .filter((entry): entry is readonly [string, string] => entry[1] !== undefined && entry[1] !== ''),
   )
   const parsed = schema.safeParse(given)
+  const spawned = spawnedShard(given)
   const problems = [
     ...(parsed.success
       ? []
@@ -149,11 +207,13 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           const why = issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'invalid_value' ? issue.message : 'is not valid'
           return `${variable} ${why}`
         })),
+    ...spawned.problems,
     ...inconsistencies((variable) => variable in given),
   ]
   if (!parsed.success || problems.length > 0) return { ok: false, problems: [...new Set(problems)] }
 
   const e = parsed.data
+  const sharding = discordSharding(e, spawned.shard)
   const config: Config = {
     dataDir: e.DATA_DIR,
     indexCacheDir: e.INDEX_CACHE_DIR,
@@ -167,7 +227,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
             appId: e.DISCORD_APP_ID,
             apiUrl: e.DISCORD_API_URL,
             ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
-            ...(e.DISCORD_SHARDS ? { shards: e.DISCORD_SHARDS === 'auto' ? ('auto' as const) : Number(e.DISCORD_SHARDS) } : {}),
+            ...(sharding ? { sharding } : {}),
           },
         }
       : {}),

@@ -73,7 +73,7 @@ describe('parseConfig', () => {
       appId: DISCORD_APP_ID,
       guildId: '998877665544332211',
       apiUrl: 'http://127.0.0.1:9/api',
-      shards: 'auto',
+      sharding: { mode: 'manager', shards: 'auto' },
     })
     expect(result.config.slack).toEqual({
       botToken: SLACK_BOT_TOKEN,
@@ -91,9 +91,34 @@ describe('parseConfig', () => {
     expect(result.ok && result.config.discord).toBeUndefined()
   })
 
-  test('GIVEN a number of shards THEN it is a number', () => {
+  test('GIVEN a number of shards THEN a process for each, under a manager', () => {
     const result = parseConfig({ DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_SHARDS: '4' })
-    expect(result.ok && result.config.discord?.shards).toBe(4)
+    expect(result.ok && result.config.discord?.sharding).toEqual({ mode: 'manager', shards: 4 })
+  })
+
+  test('GIVEN shards and DISCORD_SHARD_PROCESSES=single THEN every shard in this one process', () => {
+    const result = parseConfig({ DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_SHARDS: '4', DISCORD_SHARD_PROCESSES: 'single' })
+    expect(result.ok && result.config.discord?.sharding).toEqual({ mode: 'one-process', shards: 4 })
+  })
+
+  test('GIVEN no DISCORD_SHARDS THEN no sharding: one shard in this process', () => {
+    const result = parseConfig({ DISCORD_TOKEN, DISCORD_APP_ID })
+    expect(result.ok && result.config.discord).not.toHaveProperty('sharding')
+  })
+
+  /** What a ShardingManager adds to the environment it passes on to a shard process (its own settings come along). */
+  const spawnedBy = (shards: string, count: string) => ({ DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_SHARDS: 'auto', SHARDING_MANAGER: 'true', SHARDS: shards, SHARD_COUNT: count })
+
+  test('GIVEN the variables a ShardingManager sets THEN this process is that shard, whatever DISCORD_SHARDS says', () => {
+    const result = parseConfig({ ...spawnedBy('1', '2'), SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET })
+    expect(result.ok && result.config.discord?.sharding).toEqual({ mode: 'shard', ids: [1], count: 2 })
+    const listed = parseConfig(spawnedBy('[0,2]', '3'))
+    expect(listed.ok && listed.config.discord?.sharding).toEqual({ mode: 'shard', ids: [0, 2], count: 3 })
+  })
+
+  test('GIVEN SHARDS or SHARD_COUNT without SHARDING_MANAGER THEN they are ignored (discord.js reads them only under a manager)', () => {
+    const result = parseConfig({ DISCORD_TOKEN, DISCORD_APP_ID, SHARDS: 'Zq9', SHARD_COUNT: 'Zq9' })
+    expect(result.ok && result.config.discord).not.toHaveProperty('sharding')
   })
 
   /** [what is wrong, the variables, the variable that must be named, words of the reason] */
@@ -108,6 +133,13 @@ describe('parseConfig', () => {
     ['a Discord server id that is not a number', { DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID: 'Zq9server' }, 'DISCORD_GUILD_ID', /numeric server id/],
     ['a Discord API URL that is not http(s)', { DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_API_URL: 'ftp://Zq9user:pass@host/' }, 'DISCORD_API_URL', /http\(s\) URL/],
     ['a shard count of zero', { DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS', /"auto" or a whole number/],
+    ['an unknown way to run shards', { DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_SHARDS: '2', DISCORD_SHARD_PROCESSES: 'Zq9many' }, 'DISCORD_SHARD_PROCESSES', /one of per-shard, single/],
+    ['shard processes without shards', { DISCORD_TOKEN, DISCORD_APP_ID, DISCORD_SHARD_PROCESSES: 'single' }, 'DISCORD_SHARDS', /required when DISCORD_SHARD_PROCESSES is set/],
+    ['a spawned shard beyond the count', spawnedBy('2', '2'), 'SHARDS', /below SHARD_COUNT/],
+    ['a spawned shard id that is a word', spawnedBy('Zq9one', '2'), 'SHARDS', /shard id or a JSON list/],
+    ['a spawned shard count that is a word', spawnedBy('0', 'Zq9two'), 'SHARD_COUNT', /whole number of shards/],
+    ['a spawned shard without its count', { ...spawnedBy('0', '1'), SHARD_COUNT: '' }, 'SHARD_COUNT', /required when SHARDING_MANAGER is set/],
+    ['a spawned shard without a token', { ...spawnedBy('0', '1'), DISCORD_TOKEN: '' }, 'DISCORD_TOKEN', /required when SHARDING_MANAGER is set/],
     ['a Slack bot token without a signing secret or app token', { SLACK_BOT_TOKEN }, 'SLACK_SIGNING_SECRET', /required when SLACK_BOT_TOKEN is set.*SLACK_APP_TOKEN/],
     ['a Slack signing secret without a bot token', { SLACK_SIGNING_SECRET }, 'SLACK_BOT_TOKEN', /required when SLACK_SIGNING_SECRET/],
     ['a Slack app token without a bot token', { SLACK_APP_TOKEN }, 'SLACK_BOT_TOKEN', /required when .*SLACK_APP_TOKEN/],
@@ -151,7 +183,7 @@ describe('parseConfig', () => {
 
   const variables = [
     'DATA_DIR', 'INDEX_CACHE_DIR', 'LOG_LEVEL', 'RATE_LIMIT_QUESTIONS', 'RATE_LIMIT_WINDOW_SECONDS', 'SHUTDOWN_GRACE_MS',
-    'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DISCORD_SHARDS',
+    'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DISCORD_SHARDS', 'DISCORD_SHARD_PROCESSES',
     'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_PORT', 'SLACK_API_URL',
   ]
   propTest.prop(

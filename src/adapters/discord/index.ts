@@ -85,17 +85,19 @@ function clientOptions(config: DiscordDeps['config'], overrides: Partial<ClientO
     allowedMentions: noMentions(),
     failIfNotExists: false,
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0, ReactionManager: 0 }),
-    ...shardOptions(config.shards),
+    ...shardOptions(config.sharding),
     ...overrides,
     rest: { api: config.apiUrl, ...overrides.rest },
     ws: { ...overrides.ws },
   }
 }
 
-function shardOptions(shards: DiscordDeps['config']['shards']): Pick<ClientOptions, 'shards' | 'shardCount'> {
-  if (shards === undefined) return {}
-  if (shards === 'auto') return { shards: 'auto' }
-  return { shards: Array.from({ length: shards }, (_, i) => i), shardCount: shards }
+/** The shards this process's client opens: all of them, or those a ShardingManager gave this process. */
+function shardOptions(sharding: DiscordDeps['config']['sharding']): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (sharding === undefined) return {}
+  if (sharding.mode === 'shard') return { shards: [...sharding.ids], shardCount: sharding.count }
+  if (sharding.shards === 'auto') return { shards: 'auto' }
+  return { shards: Array.from({ length: sharding.shards }, (_, i) => i), shardCount: sharding.shards }
 }
 
 /**
