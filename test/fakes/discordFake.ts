@@ -8,6 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws'
  * `/api/v10` (node:http) and the gateway (ws) on the same port. It records
  * every REST call so tests can assert on exactly what the bot sent, and lets
  * tests dispatch interactions and messages, and drop the gateway connection.
+ * A session is kept per shard (the `[id, count]` of IDENTIFY), each with its
+ * own server, as Discord routes a server's events to one shard only.
  */
 
 /** One REST request as the bot made it. */
@@ -43,14 +45,14 @@ export interface FakeDiscord {
   waitForCall(predicate: Predicate, timeoutMs?: number): Promise<RecordedCall>
   /** Resolves once the gateway has sent READY (`identified`) or RESUMED (`resumed`) this many times in all. */
   waitForSessions(kind: 'identified' | 'resumed', count: number, timeoutMs?: number): Promise<void>
-  /** Dispatches a slash command (INTERACTION_CREATE) once a session is live; returns the interaction's id and token. */
-  interact(command: string, options?: Record<string, string>, user?: FakeUser): Promise<{ id: string; token: string }>
+  /** Dispatches a slash command (INTERACTION_CREATE) from shard `shard`'s server once that shard's session is live; returns the interaction's id and token. */
+  interact(command: string, options?: Record<string, string>, user?: FakeUser, shard?: number): Promise<{ id: string; token: string }>
   /** Dispatches an autocomplete interaction: `typed` so far in option `option` of `command`. */
   typeAhead(command: string, option: string, typed: string, user?: FakeUser): Promise<{ id: string; token: string }>
   /** Dispatches MESSAGE_CREATE: in the server channel (`dm: false`) or a DM. */
   say(message: { content: string; mentionsBot?: boolean; mentionEveryone?: boolean; dm?: boolean; user?: FakeUser; bot?: boolean }): Promise<{ id: string; channel: string }>
-  /** Closes the live gateway connection with this close code, as Discord does. */
-  closeGateway(code: number): void
+  /** Closes a shard's live gateway connection (shard 0 unless told) with this close code, as Discord does. */
+  closeGateway(code: number, shard?: number): void
   /** The next REST call that matches fails with this status. */
   failNext(predicate: Predicate, status: number): void
   /** The next REST call that matches is answered only after this many milliseconds (an answer in flight). */
@@ -69,7 +71,21 @@ export function snowflake(): string {
 
 export const ALICE: FakeUser = { id: '2100000000000000001', username: 'alice' }
 
-export async function startFakeDiscord(): Promise<FakeDiscord> {
+/** What `GET /gateway/bot` recommends: how many shards, and how many may identify at once (per 5 s). */
+export interface FakeDiscordOptions {
+  readonly recommendedShards?: number
+  readonly maxConcurrency?: number
+}
+
+/** One gateway session: a shard's live connection, with its own sequence numbers. */
+interface Session {
+  readonly socket: WebSocket
+  readonly sessionId: string
+  readonly shard: readonly [number, number]
+  seq: number
+}
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const ids = { app: '1100000000000000001', bot: '1100000000000000001', guild: '1200000000000000001', channel: '1200000000000000002' }
   const bot: FakeUser = { id: ids.bot, username: 'Verbatim' }
   const calls: RecordedCall[] = []
@@ -80,9 +96,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const commandIds = new Map<string, string>()
   const sessionCounts = { identified: 0, resumed: 0 }
   const sessionWaiters = new Set<() => void>()
-  let live: { socket: WebSocket; sessionId: string } | null = null
-  let seq = 0
-  let sessionId = ''
+  /** Each shard's latest session, by shard id: live while its socket is open, resumable after. */
+  const sessions = new Map<number, Session>()
 
   const http = createServer((req, res) => void handleRest(req, res))
   const wss = new WebSocketServer({ server: http })
@@ -151,8 +166,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     if (m(/^GET \/gateway\/bot$/)) {
       return send(200, {
         url: `ws://${origin}`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: options.recommendedShards ?? 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: options.maxConcurrency ?? 1 },
       })
     }
     if (m(/^POST \/interactions\/\d+\/[^/]+\/callback$/)) return send(204)
@@ -182,10 +197,16 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     socket.send(JSON.stringify(frame))
   }
 
-  function dispatch(t: string, d: unknown, socket = live?.socket): void {
-    if (!socket) throw new Error(`fake Discord: no live gateway session to dispatch ${t}`)
-    seq += 1
-    sendFrame(socket, { op: GATEWAY.dispatch, t, s: seq, d })
+  function dispatch(t: string, d: unknown, session: Session): void {
+    session.seq += 1
+    sendFrame(session.socket, { op: GATEWAY.dispatch, t, s: session.seq, d })
+  }
+
+  /** Shard `shard`'s one server: the fake's usual one on shard 0 of 1, else the first id Discord's rule `(id >> 22) % count` routes there. */
+  function serverOn([shard, count]: readonly [number, number]): { guild: string; channel: string } {
+    let guild = BigInt(ids.guild)
+    while (Number((guild >> 22n) % BigInt(count)) !== shard) guild += 1n << 22n
+    return guild === BigInt(ids.guild) ? { guild: ids.guild, channel: ids.channel } : { guild: guild.toString(), channel: (guild + 1n).toString() }
   }
 
   function sessionBegan(kind: 'identified' | 'resumed'): void {
@@ -193,9 +214,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     for (const wake of sessionWaiters) wake()
   }
 
-  function guildJson() {
+  function guildJson(server: { guild: string; channel: string }) {
     return {
-      id: ids.guild,
+      id: server.guild,
       name: 'Newsroom',
       icon: null,
       owner_id: ALICE.id,
@@ -203,7 +224,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: ids.guild, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [{ id: server.guild, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
       emojis: [],
       stickers: [],
       features: [],
@@ -216,7 +237,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       large: false,
       unavailable: false,
       joined_at: new Date().toISOString(),
-      channels: [{ id: ids.channel, type: 0, name: 'news', position: 0, permission_overwrites: [], guild_id: ids.guild }],
+      channels: [{ id: server.channel, type: 0, name: 'news', position: 0, permission_overwrites: [], guild_id: server.guild }],
       threads: [],
       members: [],
       voice_states: [],
@@ -234,48 +255,50 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       gatewayLog.push({ op: frame.op, d: frame.d })
       if (frame.op === GATEWAY.heartbeat) return sendFrame(socket, { op: GATEWAY.heartbeatAck })
       if (frame.op === GATEWAY.identify) {
-        seq = 0
-        sessionId = `session-${snowflake()}`
-        live = { socket, sessionId }
+        const [id, count] = (frame.d['shard'] as [number, number] | undefined) ?? [0, 1]
+        const session: Session = { socket, sessionId: `session-${snowflake()}`, shard: [id, count], seq: 0 }
+        sessions.set(id, session)
+        const server = serverOn(session.shard)
         dispatch(
           'READY',
           {
             v: 10,
             user: { ...userJson(bot, true), verified: true, flags: 0, mfa_enabled: false },
-            guilds: [{ id: ids.guild, unavailable: true }],
-            session_id: sessionId,
+            guilds: [{ id: server.guild, unavailable: true }],
+            session_id: session.sessionId,
             resume_gateway_url: `ws://${origin}`,
-            shard: [0, 1],
+            shard: session.shard,
             application: { id: ids.app, flags: 0 },
           },
-          socket,
+          session,
         )
-        dispatch('GUILD_CREATE', guildJson(), socket)
+        dispatch('GUILD_CREATE', guildJson(server), session)
         return sessionBegan('identified')
       }
       if (frame.op === GATEWAY.resume) {
-        if (frame.d['session_id'] !== sessionId) return sendFrame(socket, { op: GATEWAY.invalidSession, d: false })
-        live = { socket, sessionId }
-        dispatch('RESUMED', {}, socket)
+        const previous = [...sessions.values()].find((s) => s.sessionId === frame.d['session_id'])
+        if (!previous) return sendFrame(socket, { op: GATEWAY.invalidSession, d: false })
+        const session: Session = { ...previous, socket }
+        sessions.set(session.shard[0], session)
+        dispatch('RESUMED', {}, session)
         return sessionBegan('resumed')
       }
     })
-    socket.on('close', () => {
-      if (live?.socket === socket) live = null
-    })
   })
 
-  async function liveSocket(): Promise<WebSocket> {
+  async function liveSession(shard: number): Promise<Session> {
     const deadline = Date.now() + 10_000
-    while (!live || live.socket.readyState !== live.socket.OPEN) {
-      if (Date.now() > deadline) throw new Error('fake Discord: no live gateway session within 10 s')
+    for (;;) {
+      const session = sessions.get(shard)
+      if (session && session.socket.readyState === session.socket.OPEN) return session
+      if (Date.now() > deadline) throw new Error(`fake Discord: no live gateway session on shard ${shard} within 10 s`)
       await new Promise((r) => setTimeout(r, 10))
     }
-    return live.socket
   }
 
-  async function sendInteraction(type: 2 | 4, command: string, options: unknown[], user: FakeUser): Promise<{ id: string; token: string }> {
-    const socket = await liveSocket()
+  async function sendInteraction(type: 2 | 4, command: string, options: unknown[], user: FakeUser, shard = 0): Promise<{ id: string; token: string }> {
+    const session = await liveSession(shard)
+    const { guild, channel } = serverOn(session.shard)
     const id = snowflake()
     const token = `interaction-token-${id}`
     dispatch(
@@ -286,10 +309,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         type,
         token,
         version: 1,
-        guild_id: ids.guild,
-        channel_id: ids.channel,
-        channel: { id: ids.channel, type: 0, name: 'news', guild_id: ids.guild },
-        guild: { id: ids.guild, locale: 'en-US', features: [] },
+        guild_id: guild,
+        channel_id: channel,
+        channel: { id: channel, type: 0, name: 'news', guild_id: guild },
+        guild: { id: guild, locale: 'en-US', features: [] },
         member: { user: userJson(user), roles: [], permissions: '0', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
         data: { id: commandIds.get(command) ?? snowflake(), name: command, type: 1, options },
         locale: 'en-US',
@@ -300,7 +323,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         authorizing_integration_owners: {},
         context: 0,
       },
-      socket,
+      session,
     )
     return { id, token }
   }
@@ -349,8 +372,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       })
     },
 
-    interact(command, options = {}, user = ALICE) {
-      return sendInteraction(2, command, Object.entries(options).map(([name, value]) => ({ name, type: 3, value })), user)
+    interact(command, options = {}, user = ALICE, shard = 0) {
+      return sendInteraction(2, command, Object.entries(options).map(([name, value]) => ({ name, type: 3, value })), user, shard)
     },
 
     typeAhead(command, option, typed, user = ALICE) {
@@ -358,9 +381,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     },
 
     async say({ content, mentionsBot = true, mentionEveryone = false, dm = false, user = ALICE, bot: fromBot = false }) {
-      const socket = await liveSocket()
+      // Discord sends every DM on shard 0; server messages here come from shard 0's server.
+      const session = await liveSession(0)
+      const server = serverOn(session.shard)
       const id = snowflake()
-      const channel = dm ? `3${user.id.slice(1)}` : ids.channel
+      const channel = dm ? `3${user.id.slice(1)}` : server.channel
       dispatch(
         'MESSAGE_CREATE',
         {
@@ -368,7 +393,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           channel_id: channel,
           // Discord sends the channel's type; discord.js needs it to make a DM channel it has never seen.
           channel_type: dm ? 1 : 0,
-          ...(dm ? {} : { guild_id: ids.guild, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+          ...(dm ? {} : { guild_id: server.guild, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
           author: userJson(user, fromBot),
           content,
           timestamp: new Date().toISOString(),
@@ -384,13 +409,13 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           type: 0,
           flags: 0,
         },
-        socket,
+        session,
       )
       return { id, channel }
     },
 
-    closeGateway(code) {
-      live?.socket.close(code, 'closed by the fake')
+    closeGateway(code, shard = 0) {
+      sessions.get(shard)?.socket.close(code, 'closed by the fake')
     },
 
     failNext(predicate, status) {
