@@ -4,7 +4,8 @@
  * (`murdered` → `~death`), with phrases (`death toll`, `step down`) read
  * before their words.
  */
-import { stem } from 'porter2'
+import { stem as porter2 } from 'porter2'
+import { LEMMAS } from './lemmas.js'
 import { STOP_WORDS } from './stopwords.js'
 import { PLACE_GROUPS, SYNONYM_GROUPS } from './synonyms.js'
 import { cleanForMatching, tokenize, type Token } from './tokenize.js'
@@ -28,6 +29,11 @@ export interface Unit {
 }
 
 const LETTERS = /^\p{L}+$/u
+
+/** A folded word's stem: porter2 of the word, or of its base where the word is an irregular form (`fled` → `flee`). */
+export function stem(word: string): string {
+  return porter2(LEMMAS.get(word) ?? word)
+}
 
 /** The stem of one folded form; figures and abbreviations are their own stems. */
 export function stemForm(form: string, kind: Token['kind']): string {
