@@ -7,7 +7,7 @@
 import { documentFrequency, correctSpelling, isKnownWord } from './lookup.js'
 import type { StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'
-import { CHAT_SPELLINGS, GIST_WORDS, QUESTION_STOP_WORDS } from './stopwords.js'
+import { CHAT_SPELLINGS, GIST_WORDS, misspeltStopWord, QUESTION_STOP_WORDS } from './stopwords.js'
 import { findSpeechFrame } from './speechFrame.js'
 import { stemForm, toUnits, unitsOf, type Unit } from './terms.js'
 import { tokenize, type Token } from './tokenize.js'
@@ -76,7 +76,7 @@ const TYPE_WORDS = new Set([...HOW_QUANTITY, ...QUANTITY_NOUNS])
 
 /** Reads a question (already cleaned of control and format characters). */
 export function parseQuestion(question: string, index: StatementIndex): Query {
-  const units = toUnits(tokenize(question).map(unchat))
+  const units = toUnits(tokenize(question).map((token) => unchat(token, index)))
   const forms = units.map((u) => u.token.forms[0]!)
   const { type, cueWords, counting } = questionType(forms)
   const duration = type === 'quantity' && (forms.some((f, i) => f === 'how' && forms[i + 1] === 'long') || forms.some((f) => DURATION_WORDS.has(f)))
@@ -234,10 +234,19 @@ function countedAfter(units: readonly Unit[], cueWords: readonly number[]): Set<
   return counted
 }
 
-/** `ppl` → `people`, `whr` → `where`. */
-function unchat(token: Token): Token {
-  const word = token.kind === 'word' && token.forms.length === 1 ? CHAT_SPELLINGS[token.forms[0]!] : undefined
-  return word ? { ...token, forms: [word] } : token
+/**
+ * `ppl` → `people`, `whr` → `where`; and a slip of a stop word no article
+ * uses (`happend` → `happened`), which would otherwise be a question word
+ * nothing covers.
+ */
+function unchat(token: Token, index: StatementIndex): Token {
+  if (token.kind !== 'word' || token.forms.length !== 1) return token
+  const form = token.forms[0]!
+  const chat = CHAT_SPELLINGS[form]
+  if (chat) return { ...token, forms: [chat] }
+  if (token.capitalized && !token.sentenceStart) return token
+  const slip = isKnownWord(index.lexicon, form, stemForm(form, 'word')) ? undefined : misspeltStopWord(form)
+  return slip ? { ...token, forms: [slip] } : token
 }
 
 /**

@@ -51,5 +51,37 @@ export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   whr: 'where', wher: 'where', wht: 'what', wat: 'what', hw: 'how', y: 'why', wen: 'when', u: 'you', ur: 'your',
   pls: 'please', plz: 'please', govt: 'government', gov: 'government', dept: 'department', intl: 'international',
   bc: 'because', cuz: 'because', abt: 'about', thru: 'through', tho: 'though', ppl: 'people', yrs: 'years',
-  yr: 'year',
+  yr: 'year', gonna: 'going', wanna: 'want', gotta: 'got', kinda: 'kind', n: 'and', r: 'are', b4: 'before',
+  bout: 'about', smth: 'something', sth: 'something', cos: 'because', coz: 'because', wats: 'whats', wut: 'what',
+}
+
+/**
+ * The stop words of five letters or more under each spelling one letter off
+ * (`happend`, `whould`, `thier`…), for a question word no article uses: its
+ * single-letter deletions are looked up here (symmetric deletion, so a
+ * dropped, added, changed or swapped letter all meet). Built once.
+ */
+const STOP_WORD_DELETIONS: ReadonlyMap<string, string> = (() => {
+  const deletions = new Map<string, string>()
+  for (const word of [...STOP_WORDS, ...QUESTION_STOP_WORDS]) {
+    if (word.length < 5) continue
+    deletions.set(word, word)
+    for (let i = 0; i < word.length; i++) {
+      const variant = word.slice(0, i) + word.slice(i + 1)
+      if (!deletions.has(variant)) deletions.set(variant, word)
+    }
+  }
+  return deletions
+})()
+
+/** The stop word a word of five letters or more is a one-letter slip of (`happend` → `happened`), or undefined. */
+export function misspeltStopWord(word: string): string | undefined {
+  if (word.length < 4) return undefined
+  const direct = STOP_WORD_DELETIONS.get(word)
+  if (direct !== undefined) return direct
+  for (let i = 0; i < word.length; i++) {
+    const found = STOP_WORD_DELETIONS.get(word.slice(0, i) + word.slice(i + 1))
+    if (found !== undefined) return found
+  }
+  return undefined
 }

@@ -108,3 +108,15 @@ describe('parseQuestion: speakers', () => {
     expect(sourceNames(parse('what did the tunisian PM say after the attack', tunisia), tunisia)).toEqual(['Habib Essid'])
   })
 })
+
+describe('parseQuestion: chat wording and slips', () => {
+  it('GIVEN a slip of a stop word or a chat spelling THEN it is no content word', () => {
+    expect(terms(parse('what happend in ahvaz'))).toEqual(terms(parse('what happened in ahvaz')))
+    expect(terms(parse('what r they gonna do n why'))).toEqual(terms(parse('what are they going to do and why')))
+  })
+
+  it('GIVEN a word the article uses THEN it is never read as a slip of a stop word', () => {
+    // `bodies` is one letter off no stop word; `rivers` is in the article.
+    expect(terms(parse('bodies in rivers'))).toEqual([['bodi'], ['river']])
+  })
+})
