@@ -14,6 +14,13 @@ export function timed<T>(run: () => T): { ms: number; value: T } {
   return { ms: performance.now() - start, value }
 }
 
+/** Milliseconds until what `run` returns settles, and its value. */
+export async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now()
+  const value = await run()
+  return { ms: performance.now() - start, value }
+}
+
 /** Collects garbage when node runs with `--expose-gc` (the bench script does); otherwise a no-op. */
 export function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc

@@ -20,15 +20,19 @@ export interface CpuProfile {
   readonly timeDeltas: readonly number[]
 }
 
-/** Runs `phase` under the profiler and writes `DIR/NAME.cpuprofile`; the profile is returned too. */
-export async function profiled<T>(dir: string, name: string, phase: () => T): Promise<{ value: T; profile: CpuProfile }> {
+/**
+ * Runs `phase` (awaited) under the profiler and writes `DIR/NAME.cpuprofile`;
+ * the profile is returned too. The profiler samples this thread only: worker
+ * threads' time is not in it.
+ */
+export async function profiled<T>(dir: string, name: string, phase: () => T | Promise<T>): Promise<{ value: T; profile: CpuProfile }> {
   const session = new Session()
   session.connect()
   try {
     await session.post('Profiler.enable')
     await session.post('Profiler.setSamplingInterval', { interval: 200 })
     await session.post('Profiler.start')
-    const value = phase()
+    const value = await phase()
     const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile }
     await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile))
     return { value, profile }

@@ -1,7 +1,8 @@
 import { readArticle, type ArticleInput } from './article.js'
 import { answerQuestion, type AskOptions } from './answer.js'
-import { buildIndex, type StatementIndex } from './search.js'
+import { analyseArticle, buildIndex, type ArticleAnalysis, type StatementIndex } from './search.js'
 import { listSources, quotesBy } from './sources.js'
+import type { Stemmer } from './terms.js'
 import type { Answer, Article, ArticleRef, SourceEntry } from './types.js'
 
 export type { ArticleInput } from './article.js'
@@ -34,7 +35,27 @@ export interface IndexedLibrary extends Library {
 
 /** Reads and indexes articles. Pure: the same inputs give the same library. */
 export function createLibrary(inputs: readonly ArticleInput[]): IndexedLibrary {
-  return libraryOver(buildIndex(dedupe(inputs).map(readArticle)))
+  return libraryFromArticles(dedupe(inputs).map(readArticle))
+}
+
+/** The library of articles already read (`readArticle`, perhaps elsewhere), in order. */
+export function libraryFromArticles(articles: readonly Article[]): IndexedLibrary {
+  return libraryOver(buildIndex(articles))
+}
+
+/** An article read and analysed for the index, apart from the index: what another thread can compute. */
+export interface PreparedArticle {
+  readonly article: Article
+  readonly analysis: ArticleAnalysis
+}
+
+/**
+ * Reads an article and analyses it for the index (`IndexBuilder.add` in
+ * search.ts takes both). Pure; the stemmer (createStemmer) only remembers.
+ */
+export function prepareArticle(input: ArticleInput, stemmer?: Stemmer): PreparedArticle {
+  const article = readArticle(input)
+  return { article, analysis: analyseArticle(article, stemmer) }
 }
 
 /** The library answering from an index (built or restored). */

@@ -11,7 +11,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import { definedAcronyms } from './acronyms.js'
 import { featuresOf } from './features.js'
 import { buildSpeakerDirectory, type SpeakerDirectory } from './speakerMentions.js'
-import { createStemmer, indexTerms, synonymWords, toUnits, unitsOf } from './terms.js'
+import { createStemmer, indexTerms, synonymWords, toUnits, unitsOf, type Stemmer } from './terms.js'
 import { cleanForMatching, tokenize } from './tokenize.js'
 import type { Article, Statement } from './types.js'
 
@@ -93,10 +93,80 @@ export const ENGINE_OPTIONS: Options<IndexedStatement> = {
   },
 }
 
-/** Indexes every statement of the articles. */
-export function buildIndex(articles: readonly Article[]): StatementIndex {
-  const statements = articles.flatMap((a) => a.statements)
+/** How a term of an analysed statement counts toward telling names from common nouns (`Lexicon.properTerms`). */
+const MARK = { other: 0, sentenceStart: 1, inside: 2, insideCapitalised: 3 } as const
+
+/**
+ * What indexing reads from an article's own statements, in the order the
+ * index takes it. Depends on the article alone, so it can be computed apart
+ * from the index (on another thread) and added later.
+ */
+export interface ArticleAnalysis {
+  /** The terms of each statement, in order, repeats kept, joined by SEPARATOR: what minisearch indexes. */
+  readonly terms: readonly string[]
+  /** For each term of each statement, one statement after another, a MARK: a stem at a sentence start, inside a sentence (capitalised or not), or another term. */
+  readonly marks: Uint8Array
+  /** Content words of four letters or more, folded, as they occur: the spelling vocabulary. */
+  readonly words: readonly string[]
+  /** Feature flags of each statement (features.ts). */
+  readonly features: Uint8Array
+}
+
+/** Analyses an article's statements for the index. Pure; `stemmer` only remembers stems (createStemmer). */
+export function analyseArticle(article: Article, stemmer: Stemmer = createStemmer()): ArticleAnalysis {
+  // `PPP` in a statement is also `People Power Party`, where the article says so.
+  const defined = definedAcronyms(article.statements.map((st) => st.text))
+  const expansions = new Map([...defined].map(([acronym, words]) => [acronym, indexTerms(unitsOf(words, stemmer))]))
+  const joined: string[] = []
+  const marks: number[] = []
+  const words: string[] = []
+  const features = new Uint8Array(article.statements.length)
+  article.statements.forEach((statement, i) => {
+    const terms: string[] = []
+    const units = toUnits(tokenize(cleanForMatching(statement.text)), stemmer)
+    for (const unit of units) {
+      const { token } = unit
+      if (!unit.stop) {
+        const form = token.forms[0]!
+        if (token.kind === 'word' && form.length >= 4) words.push(form)
+        const mark = token.sentenceStart ? MARK.sentenceStart : token.capitalized ? MARK.insideCapitalised : MARK.inside
+        for (const stem of unit.stems) {
+          terms.push(stem)
+          marks.push(mark)
+        }
+      }
+      for (const concept of unit.concepts) {
+        terms.push(concept)
+        marks.push(MARK.other)
+      }
+      if (token.kind === 'acronym' && expansions.size > 0) {
+        for (const form of token.forms) {
+          for (const term of expansions.get(form) ?? []) {
+            terms.push(term)
+            marks.push(MARK.other)
+          }
+        }
+      }
+    }
+    joined.push(terms.join(SEPARATOR))
+    features[i] = featuresOf(units)
+  })
+  return { terms: joined, marks: Uint8Array.from(marks), words, features }
+}
+
+/** Builds an index one article at a time, in order: the same index as `buildIndex` over the same articles. */
+export interface IndexBuilder {
+  /** Adds an article (its analysis may be computed elsewhere: `analyseArticle`). */
+  add(article: Article, analysis?: ArticleAnalysis): void
+  /** The index of every article added. The builder is spent. */
+  finish(): StatementIndex
+}
+
+/** An empty index builder. */
+export function createIndexBuilder(): IndexBuilder {
   const stemmer = createStemmer()
+  const articles: Article[] = []
+  const statements: Statement[] = []
   const termIds = new Map<string, number>()
   // Per term id, kept packed (one push per new term): statements holding it, and how often it stands inside a
   // sentence, capitalised or not.
@@ -105,87 +175,89 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
   const capitalised: number[] = []
   /** The last statement that held each term: a statement's terms are counted once each without a Set. */
   const lastHeldBy: number[] = []
-  const idOf = (term: string): number => {
-    let id = termIds.get(term)
-    if (id === undefined) {
-      id = termIds.size
-      termIds.set(term, id)
-      frequency.push(0)
-      inside.push(0)
-      capitalised.push(0)
-      lastHeldBy.push(-1)
-    }
-    return id
-  }
   const statementSets: number[][] = []
-  const articleIndex = new Uint32Array(statements.length)
-  const features = new Uint8Array(statements.length)
+  const articleIndexes: number[] = []
+  const features: number[] = []
   const wordCounts = new Map<string, number>()
   const engine = new MiniSearch<IndexedStatement>(ENGINE_OPTIONS)
+  let finished = false
 
-  let id = 0
-  articles.forEach((article, a) => {
-    // `PPP` in a statement is also `People Power Party`, where the article says so.
-    const expansions = new Map([...definedAcronyms(article.statements.map((st) => st.text))].map(([acronym, words]) => [acronym, indexTerms(unitsOf(words))]))
-    for (const statement of article.statements) {
-      const units = toUnits(tokenize(cleanForMatching(statement.text)), stemmer)
-      // The same terms as `indexTerms(units)`, each with its id, counted once per statement.
-      const terms: string[] = []
+  const add = (article: Article, analysis: ArticleAnalysis = analyseArticle(article, stemmer)): void => {
+    if (finished) throw new Error('IndexBuilder: add after finish')
+    const a = articles.length
+    articles.push(article)
+    const { marks } = analysis
+    let at = 0
+    article.statements.forEach((statement, i) => {
+      const id = statements.length
+      statements.push(statement)
+      const joined = analysis.terms[i]!
+      const terms = splitTerms(joined)
       const held: number[] = []
-      const hold = (term: string): number => {
-        terms.push(term)
-        const termId = idOf(term)
+      for (let k = 0; k < terms.length; k++) {
+        const term = terms[k]!
+        let termId = termIds.get(term)
+        if (termId === undefined) {
+          termId = termIds.size
+          termIds.set(term, termId)
+          frequency.push(0)
+          inside.push(0)
+          capitalised.push(0)
+          lastHeldBy.push(-1)
+        }
         if (lastHeldBy[termId] !== id) {
           lastHeldBy[termId] = id
           frequency[termId]!++
           held.push(termId)
         }
-        return termId
-      }
-      for (const unit of units) {
-        const { token } = unit
-        if (!unit.stop) {
-          const form = token.forms[0]!
-          if (token.kind === 'word' && form.length >= 4) wordCounts.set(form, (wordCounts.get(form) ?? 0) + 1)
-          for (const stem of unit.stems) {
-            const termId = hold(stem)
-            if (token.sentenceStart) continue
-            inside[termId]!++
-            if (token.capitalized) capitalised[termId]!++
-          }
-        }
-        for (const concept of unit.concepts) hold(concept)
-        if (token.kind === 'acronym' && expansions.size > 0) {
-          for (const form of token.forms) for (const term of expansions.get(form) ?? []) hold(term)
+        const mark = marks[at + k]!
+        if (mark >= MARK.inside) {
+          inside[termId]!++
+          if (mark === MARK.insideCapitalised) capitalised[termId]!++
         }
       }
-      engine.add({ id, terms: terms.join(SEPARATOR) })
+      engine.add({ id, terms: joined })
       statementSets.push(held)
-      features[id] = featuresOf(units)
-      articleIndex[id] = a
-      id++
-    }
-  })
-
-  // Synonyms are words too: `fatalites` corrects to `fatalities` though no statement says it.
-  for (const word of synonymWords()) if (!wordCounts.has(word)) wordCounts.set(word, 0)
-  const vocabulary = SearchableMap.from(wordCounts) as SearchableMap<number>
-
-  const documentFrequency = Uint32Array.from(frequency)
-  const statementTerms = packTermSets(statementSets)
-  const properTerms = Uint8Array.from(inside, (n, termId) => (2 * capitalised[termId]! > n ? 1 : 0))
-  const lexicon: Lexicon = {
-    termIds,
-    documentFrequency,
-    statementTerms,
-    articleStart: startsOf(articles),
-    articleIndex,
-    features,
-    properTerms,
-    vocabulary,
-    commonPostings: commonPostingsOf(documentFrequency, statementTerms),
+      features.push(analysis.features[i]!)
+      articleIndexes.push(a)
+      at += terms.length
+    })
+    for (const word of analysis.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
   }
-  return { articles, statements, articleOf: statements.map((_, i) => articles[articleIndex[i]!]!), engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }
+
+  const finish = (): StatementIndex => {
+    if (finished) throw new Error('IndexBuilder: finish twice')
+    finished = true
+    // Synonyms are words too: `fatalites` corrects to `fatalities` though no statement says it.
+    for (const word of synonymWords()) if (!wordCounts.has(word)) wordCounts.set(word, 0)
+    const vocabulary = SearchableMap.from(wordCounts) as SearchableMap<number>
+    const articleIndex = Uint32Array.from(articleIndexes)
+    const documentFrequency = Uint32Array.from(frequency)
+    const statementTerms = packTermSets(statementSets)
+    const properTerms = Uint8Array.from(inside, (n, termId) => (2 * capitalised[termId]! > n ? 1 : 0))
+    const lexicon: Lexicon = {
+      termIds,
+      documentFrequency,
+      statementTerms,
+      articleStart: startsOf(articles),
+      articleIndex,
+      features: Uint8Array.from(features),
+      properTerms,
+      vocabulary,
+      commonPostings: commonPostingsOf(documentFrequency, statementTerms),
+    }
+    const articleOf = statements.map((_, i) => articles[articleIndex[i]!]!)
+    return { articles, statements, articleOf, engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }
+  }
+
+  return { add, finish }
+}
+
+/** Indexes every statement of the articles. */
+export function buildIndex(articles: readonly Article[]): StatementIndex {
+  const builder = createIndexBuilder()
+  for (const article of articles) builder.add(article)
+  return builder.finish()
 }
 
 /** The shortest statements of each common term (see `Lexicon.commonPostings`). */
