@@ -9,7 +9,7 @@ import type { StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'
 import { CHAT_SPELLINGS, GIST_WORDS, misspeltStopWord, QUESTION_STOP_WORDS } from './stopwords.js'
 import { findSpeechFrame } from './speechFrame.js'
-import { stemForm, toUnits, unitsOf, type Unit } from './terms.js'
+import { relatedAt, stemForm, toUnits, unitsOf, type Unit } from './terms.js'
 import { tokenize, type Token } from './tokenize.js'
 
 /** The kind of answer a question asks for. */
@@ -122,17 +122,28 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   const counted: Slot[] = []
   units.forEach((unit, i) => {
     if (skip.has(i) || unit.inPhrase) return
+    // An idiom no article uses (`come apart`, `put on hold`) asks for the articles' words for it.
+    const idiom = unit.span > 1 ? null : relatedIdiom(units, i, skip, index)
+    if (idiom) for (let j = i + 1; j < i + idiom.span; j++) skip.add(j)
     // A stop word counts only where it starts a phrase (`being held`, `get away`).
     const phrase = unit.span > 1
-    if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase) return
+    if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) return
     if (unit.concepts.includes(FILLER)) return
-    const alternatives = alternativesOf(unit, index)
-    const frequency = Math.max(...alternatives.map((t) => documentFrequency(index.lexicon, t)))
+    let anyOf: (readonly string[])[] = idiom ? [...idiom.anyOf] : alternativesOf(unit, index).map((t) => [t])
+    let frequency = idiom ? 0 : Math.max(...anyOf.map((a) => frequencyOfAll(index, a)))
+    let related = idiom !== null
+    if (frequency === 0 && !idiom) {
+      // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`).
+      const words = relatedWords(units, i, 1, index)
+      if (words) ({ anyOf } = words)
+      related = words !== null
+    }
     const slot: Slot = {
-      label: forms[i]!,
-      anyOf: alternatives.map((t) => [t]),
+      label: idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
+      anyOf,
       speakers: null,
-      absent: frequency === 0,
+      absent: frequency === 0 && !related,
+      // Related words stand in for a word no article uses, and weigh as much as it: a statement must hold one of them.
       weight: idf(frequency, total),
       next: [],
       context: setsTheScene(units, i),
@@ -272,6 +283,45 @@ function alternativesOf(unit: Unit, index: StatementIndex): string[] {
     }
   }
   return [...unit.stems]
+}
+
+/** How many statements hold every term of an alternative, at most: the rarest term's count. */
+function frequencyOfAll(index: StatementIndex, alternative: readonly string[]): number {
+  return Math.min(...alternative.map((t) => documentFrequency(index.lexicon, t)))
+}
+
+/**
+ * The related words (synonyms.ts RELATED_GROUPS) of the entry of `span`
+ * words at `at` that the articles use, and how many statements hold the
+ * commonest; null where none is used.
+ */
+function relatedWords(units: readonly Unit[], at: number, span: number, index: StatementIndex): { anyOf: (readonly string[])[]; frequency: number } | null {
+  const found = relatedAt(units, at)
+  if (!found || found.span !== span) return null
+  const anyOf = found.alternatives.filter((a) => frequencyOfAll(index, a) > 0)
+  if (anyOf.length === 0) return null
+  return { anyOf, frequency: Math.max(...anyOf.map((a) => frequencyOfAll(index, a))) }
+}
+
+/**
+ * A phrase of the related words at `at` (`come apart`, `hang on to`), none
+ * of whose words was taken by something else: its related words the articles
+ * use, its own words together among them.
+ */
+function relatedIdiom(
+  units: readonly Unit[],
+  at: number,
+  skip: ReadonlySet<number>,
+  index: StatementIndex,
+): { span: number; anyOf: (readonly string[])[] } | null {
+  const found = relatedAt(units, at)
+  if (!found || found.span < 2) return null
+  for (let j = at; j < at + found.span; j++) if (skip.has(j) || units[j]!.inPhrase || units[j]!.span > 1) return null
+  // An idiom whose words the articles use (`the guys in charge`) keeps its own words.
+  const own = units.slice(at, at + found.span).filter((u) => !u.stop).map((u) => u.stems[0]!)
+  if (own.length > 0 && frequencyOfAll(index, own) > 0) return null
+  const related = relatedWords(units, at, found.span, index)
+  return related ? { span: found.span, anyOf: related.anyOf } : null
 }
 
 /** BM25's IDF: a term no statement holds weighs most. */

@@ -7,7 +7,7 @@
 import { stem as porter2 } from 'porter2'
 import { LEMMAS } from './lemmas.js'
 import { STOP_WORDS } from './stopwords.js'
-import { PLACE_GROUPS, SYNONYM_GROUPS } from './synonyms.js'
+import { PLACE_GROUPS, RELATED_GROUPS, SYNONYM_GROUPS } from './synonyms.js'
 import { cleanForMatching, tokenize, type Token } from './tokenize.js'
 
 /** A word → its stem. */
@@ -152,4 +152,58 @@ export function indexTerms(units: readonly Unit[]): string[] {
     terms.push(...unit.concepts)
   }
   return terms
+}
+
+/** A related-words entry as the index would hold it: its concepts (each one alternative), else its content stems together. */
+function alternativesOfEntry(entry: string): string[][] {
+  const units = unitsOf(entry)
+  const first = units[0]
+  if (!first) return []
+  if (first.concepts.length > 0 && first.span === units.length) return first.concepts.map((c) => [c])
+  const content = units.filter((u) => !u.stop && !u.inPhrase).map((u) => u.stems[0]!)
+  return content.length > 0 ? [content] : []
+}
+
+/** Stems of an entry's every token (stop words too), space-joined: how a question's words are looked up. */
+function keyOfEntry(entry: string): string {
+  return unitsOf(entry)
+    .map((u) => u.stems[0]!)
+    .join(' ')
+}
+
+/** Entry key → the alternatives of every group it belongs to (RELATED_GROUPS), and the longest entry each head word starts. */
+const RELATED: { readonly byKey: ReadonlyMap<string, readonly (readonly string[])[]>; readonly heads: ReadonlyMap<string, number> } = (() => {
+  const byKey = new Map<string, string[][]>()
+  const heads = new Map<string, number>()
+  for (const group of RELATED_GROUPS) {
+    const alternatives = group.flatMap(alternativesOfEntry)
+    for (const entry of group) {
+      const key = keyOfEntry(entry)
+      if (key === '') continue
+      const list = byKey.get(key) ?? []
+      for (const alternative of alternatives) if (!list.some((a) => a.join(' ') === alternative.join(' '))) list.push(alternative)
+      byKey.set(key, list)
+      const words = key.split(' ')
+      heads.set(words[0]!, Math.max(heads.get(words[0]!) ?? 1, words.length))
+    }
+  }
+  return { byKey, heads }
+})()
+
+/**
+ * The related words (RELATED_GROUPS) of the entry the units start at `at`,
+ * longest first: how many units it spans and the alternatives it stands
+ * for, or null.
+ */
+export function relatedAt(units: readonly Unit[], at: number): { span: number; alternatives: readonly (readonly string[])[] } | null {
+  const head = units[at]!.stems[0]!
+  const longest = RELATED.heads.get(head)
+  if (longest === undefined) return null
+  for (let length = Math.min(longest, units.length - at); length >= 1; length--) {
+    let key = head
+    for (let j = at + 1; j < at + length; j++) key += ` ${units[j]!.stems[0]!}`
+    const alternatives = RELATED.byKey.get(key)
+    if (alternatives) return { span: length, alternatives }
+  }
+  return null
 }

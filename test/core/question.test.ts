@@ -120,3 +120,30 @@ describe('parseQuestion: chat wording and slips', () => {
     expect(terms(parse('bodies in rivers'))).toEqual([['bodi'], ['river']])
   })
 })
+
+describe('parseQuestion: words no article uses', () => {
+  const surveillance = buildIndex([readArticle(readFixtureArticle('heldout-surveillance-heraldsun-2015.txt'))])
+
+  it('GIVEN a word no article uses THEN it asks for the related words the article does use', () => {
+    const query = parse('why are the telcos angry', surveillance)
+    const telcos = query.slots.find((slot) => slot.label === 'telcos')!
+    expect(telcos.anyOf).toContainEqual(['telecommun'])
+    expect(telcos.absent).toBeFalsy()
+  })
+
+  it('GIVEN an idiom no article uses THEN it is one slot of the related words', () => {
+    const query = parse('how long must they hang on to metadata', surveillance)
+    expect(query.slots.map((slot) => slot.label)).toContain('hang on to')
+    expect(query.slots.find((slot) => slot.label === 'hang on to')!.anyOf).toContainEqual(['store'])
+  })
+
+  it('GIVEN a word the article uses THEN it keeps its own meaning, related words or not', () => {
+    expect(terms(parse('what are the media upset about', surveillance))).toContainEqual(['media'])
+    expect(terms(parse('who said the bill should be amended', surveillance))).toContainEqual(['amend'])
+  })
+
+  it('GIVEN a word of a topic no related group knows THEN it stays absent and weighs in full', () => {
+    const query = parse('What is the capital of France?')
+    expect(query.slots.filter((slot) => slot.absent).map((slot) => slot.label)).toEqual(['capital', 'france'])
+  })
+})
