@@ -4,13 +4,24 @@
  * platform (Discord, Slack, or both in one process), or the REPL when none is
  * configured or `--repl` is given. Structured logs go to stderr; the REPL's
  * own output to stdout.
+ *
+ * With Discord shards in processes of their own (`DISCORD_SHARDS` set,
+ * `DISCORD_SHARD_PROCESSES=per-shard`) this process is their manager: it
+ * makes sure the index cache holds the articles, then spawns this same script
+ * once per shard, and serves Slack itself if Slack is configured. A shard
+ * process (spawned by the manager) runs Discord only, for its shards, and
+ * restores the library from that cache.
  */
+import { constants } from 'node:fs'
+import { access } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { readConfig, type Config } from './config.js'
 import { createRateLimiter, type RateLimiter } from './adapters/rateLimit.js'
 import { createLoadCache, loadArticles } from './adapters/files.js'
-import { openCachedLibrary } from './adapters/indexCache.js'
+import { isStopShard } from './adapters/discord/shardMessages.js'
+import { cacheKey, cachePath, openCachedLibrary, writeCachedLibrary } from './adapters/indexCache.js'
 import { holdLibrary, watchLibrary, type LibraryHolder } from './adapters/watch.js'
-import type { Library } from './core/library.js'
+import { createLibrary, type ArticleInput, type Library } from './core/library.js'
 import { createLogger, type Logger } from './logger.js'
 import { createShutdown, installProcessHandlers, type Shutdown } from './shutdown.js'
 
@@ -56,23 +67,81 @@ interface Platform {
   start(): Promise<{ stop(): Promise<void>; port?: number }>
 }
 
-function configuredPlatforms(config: Config, deps: { library: Library; rateLimiter: RateLimiter; logger: Logger }): Platform[] {
+/** Where this process stands among Discord's shard processes: on its own, their manager, or one of them. */
+type Role = 'standalone' | 'shard manager' | 'shard'
+
+function roleOf(config: Config): Role {
+  const mode = config.discord?.sharding?.mode
+  return mode === 'manager' ? 'shard manager' : mode === 'shard' ? 'shard' : 'standalone'
+}
+
+/** How much longer than SHUTDOWN_GRACE_MS a shard manager waits, for its shard processes to finish theirs and exit. */
+const SHARD_EXIT_MARGIN_MS = 2_000
+
+/** This script, which a shard manager spawns once per shard. */
+const MAIN_SCRIPT = fileURLToPath(import.meta.url)
+
+/**
+ * Node flags for the shard processes: this process's own (a memory limit, the
+ * TypeScript loader `npm start` runs under) but the inspector's, whose port
+ * they would fight over; plus tsx where this script is TypeScript and no tsx
+ * flag is there (an absolute URL, since `--import tsx` resolves from the cwd).
+ */
+function shardProcessFlags(): string[] {
+  const flags = process.execArgv.filter((flag) => !flag.startsWith('--inspect'))
+  const needsLoader = MAIN_SCRIPT.endsWith('.ts') && !flags.some((flag) => flag.includes('tsx'))
+  return needsLoader ? [...flags, '--import', import.meta.resolve('tsx')] : flags
+}
+
+/**
+ * The platforms this process runs. A shard manager runs Discord as shard
+ * processes and, without a library of its own, nothing that answers; a shard
+ * process runs Discord only: Slack there would bind SLACK_PORT once per shard
+ * (or take Socket Mode events once per shard), so the manager serves Slack.
+ */
+function configuredPlatforms(config: Config, role: Role, deps: { library: Library | undefined; rateLimiter: RateLimiter; logger: Logger }): Platform[] {
+  const { library, ...rest } = deps
   const platforms: Platform[] = []
   const discord = config.discord
-  if (discord) {
+  const sharding = discord?.sharding
+  if (discord && sharding?.mode === 'manager') {
+    const shards = sharding.shards
     platforms.push({
       name: 'discord',
-      start: async () => (await import('./adapters/discord/index.js')).startDiscord({ ...deps, config: discord }),
+      start: async () =>
+        (await import('./adapters/discord/shards.js')).startShardManager({ config: discord, shards, script: MAIN_SCRIPT, execArgv: shardProcessFlags(), logger: deps.logger }),
+    })
+  } else if (discord && library) {
+    platforms.push({
+      name: 'discord',
+      start: async () => (await import('./adapters/discord/index.js')).startDiscord({ ...rest, library, config: discord }),
     })
   }
   const slack = config.slack
-  if (slack) {
+  if (slack && library && role !== 'shard') {
     platforms.push({
       name: 'slack',
-      start: async () => (await import('./adapters/slack/index.js')).startSlack({ ...deps, config: slack }),
+      start: async () => (await import('./adapters/slack/index.js')).startSlack({ ...rest, library, config: slack }),
     })
   }
   return platforms
+}
+
+/**
+ * Makes sure the index cache holds these articles' index, building and
+ * writing it only when missing, and never restoring it: a shard manager
+ * without Slack answers nothing itself, and its shard processes then restore
+ * the index from the cache instead of each building it.
+ */
+async function warmIndexCache(articles: readonly ArticleInput[], dir: string): Promise<'hit' | 'miss'> {
+  const key = await cacheKey(articles)
+  try {
+    await access(cachePath(dir, key), constants.R_OK)
+    return 'hit'
+  } catch {
+    await writeCachedLibrary(createLibrary(articles), dir, key)
+    return 'miss'
+  }
 }
 
 /** Starts every platform at once. If one cannot start, none runs: a half-started bot would look healthy while deaf on one side. */
@@ -127,10 +196,21 @@ async function main(args: readonly string[]): Promise<void> {
   // The REPL's logs on a terminal share the screen with its answers: progress lines would only get in the way there.
   const quiet = !platformsWanted && Boolean(process.stderr.isTTY) && config.logLevel === 'info'
   const level = quiet ? 'warn' : config.logLevel
-  const logger = createLogger({ level, secrets: config.secrets })
-  const shutdown = createShutdown({ logger, graceMs: config.shutdownGraceMs })
+  const role = platformsWanted ? roleOf(config) : 'standalone'
+  const sharding = config.discord?.sharding
+  const baseLogger = createLogger({ level, secrets: config.secrets })
+  // Shard processes write to their manager's stderr: each line says whose it is.
+  const logger = sharding?.mode === 'shard' ? baseLogger.child({ shard: sharding.ids }) : baseLogger
+  // A manager's deadline covers its shards' own (the same setting) and their exit.
+  const graceMs = config.shutdownGraceMs + (role === 'shard manager' ? SHARD_EXIT_MARGIN_MS : 0)
+  const shutdown = createShutdown({ logger, graceMs })
   installProcessHandlers(process, shutdown, logger, (code) => process.exit(code))
   const stopWith = async (reason: string, code: 0 | 1 = 0) => process.exit(await shutdown.run(reason, code))
+  if (role === 'shard') {
+    process.on('message', (message) => isStopShard(message) && void stopWith('the shard manager asked'))
+    // Without its manager a shard would run on unsupervised, and the next manager would start that shard again.
+    process.once('disconnect', () => void stopWith('the shard manager is gone'))
+  }
 
   const loadStarted = performance.now()
   const cache = createLoadCache()
@@ -140,26 +220,38 @@ async function main(args: readonly string[]): Promise<void> {
     logger.fatal({ dataDir: config.dataDir }, `no articles to answer from in ${config.dataDir}: add .txt, .md or .html files, or set DATA_DIR`)
     return stopWith('no articles', 1)
   }
-  const { library, cache: indexCache, writeError } = await openCachedLibrary(articles, { dir: config.indexCacheDir })
-  if (writeError) logger.warn({ err: writeError, dir: config.indexCacheDir }, 'could not save the index cache; the next start will index again')
-  const ms = Math.round(performance.now() - loadStarted)
-  logger.info({ dataDir: config.dataDir, articles: library.articles.length, skipped: problems.length, indexCache, ms }, 'articles loaded')
 
-  const holder = holdLibrary(library)
-  const watcher = watchLibrary(config.dataDir, (next) => (holder.current = next), { log: logger, cache, since: articles })
-  shutdown.add({ name: 'article watcher', stop: async () => watcher.close() })
+  let library: Library | undefined
+  if (role === 'shard manager' && !config.slack) {
+    const indexCache = await warmIndexCache(articles, config.indexCacheDir).catch((error: unknown) => {
+      logger.warn({ err: error, dir: config.indexCacheDir }, 'could not save the index cache; each shard process will index the articles itself')
+      return 'unsaved' as const
+    })
+    const ms = Math.round(performance.now() - loadStarted)
+    logger.info({ dataDir: config.dataDir, articles: articles.length, skipped: problems.length, indexCache, ms }, 'articles indexed for the shard processes')
+  } else {
+    const { library: loaded, cache: indexCache, writeError } = await openCachedLibrary(articles, { dir: config.indexCacheDir })
+    if (writeError) logger.warn({ err: writeError, dir: config.indexCacheDir }, 'could not save the index cache; the next start will index again')
+    const ms = Math.round(performance.now() - loadStarted)
+    logger.info({ dataDir: config.dataDir, articles: loaded.articles.length, skipped: problems.length, indexCache, ms }, 'articles loaded')
 
-  if (!platformsWanted) {
-    if (mode.repl && (config.discord || config.slack)) logger.info('--repl given: Discord and Slack are not started')
-    await runRepl(holder, shutdown, logger)
-    return stopWith('the REPL ended')
+    const holder = holdLibrary(loaded)
+    const watcher = watchLibrary(config.dataDir, (next) => (holder.current = next), { log: logger, cache, since: articles })
+    shutdown.add({ name: 'article watcher', stop: async () => watcher.close() })
+    if (!platformsWanted) {
+      if (mode.repl && (config.discord || config.slack)) logger.info('--repl given: Discord and Slack are not started')
+      await runRepl(holder, shutdown, logger)
+      return stopWith('the REPL ended')
+    }
+    library = liveLibrary(holder)
   }
 
   const rateLimiter = createRateLimiter(config.rateLimit)
-  const platforms = configuredPlatforms(config, { library: liveLibrary(holder), rateLimiter, logger })
-  logger.info({ platforms: platforms.map((p) => p.name) }, `starting ${platforms.map((p) => p.name).join(' and ')}`)
+  const platforms = configuredPlatforms(config, role, { library, rateLimiter, logger })
+  if (role === 'shard' && config.slack) logger.debug('Slack is served by the shard manager, not by shard processes')
+  logger.info({ platforms: platforms.map((p) => p.name), role }, `starting ${platforms.map((p) => p.name).join(' and ')}`)
   if (!(await startPlatforms(platforms, shutdown, logger))) return stopWith('start-up failed', 1)
-  if (!shutdown.started) logger.info({ platforms: platforms.map((p) => p.name) }, 'Verbatim is running; SIGINT or SIGTERM stops it')
+  if (!shutdown.started) logger.info({ platforms: platforms.map((p) => p.name), role }, 'Verbatim is running; SIGINT or SIGTERM stops it')
 }
 
 await main(process.argv.slice(2))
