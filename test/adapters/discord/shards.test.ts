@@ -239,3 +239,20 @@ describe('DISCORD_SHARDS=auto stopped from a terminal', { timeout: 90_000 }, () 
     }
   })
 })
+
+describe('DISCORD_SHARDS=auto with a token Discord rejects', { timeout: 60_000 }, () => {
+  it('GIVEN /gateway/bot answers 401 THEN npm start exits 1 before spawning any shard process, and the token is not printed', async () => {
+    const fake = await startFakeDiscord({ recommendedShards: 2 })
+    fake.failNext((c) => c.path === '/gateway/bot', 401)
+    const manager = startManager({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: fake.ids.app, DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: 'auto', DATA_DIR: DATA })
+    try {
+      expect(await manager.exited).toBe(1)
+      expect(manager.records().some((r) => r.msg === 'could not start discord')).toBe(true)
+      expect(shardPids(manager)).toEqual([])
+      expect(fake.gatewayLog).toEqual([])
+      for (const part of TOKEN.split('.')) expect(manager.stderr).not.toContain(part)
+    } finally {
+      await cleanUp({ fake, manager })
+    }
+  })
+})
