@@ -11,7 +11,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import { definedAcronyms } from './acronyms.js'
 import { featuresOf } from './features.js'
 import { buildSpeakerDirectory, type SpeakerDirectory } from './speakerMentions.js'
-import { createStemmer, indexTerms, synonymWords, toUnits, unitsOf, type Stemmer } from './terms.js'
+import { createStemmer, indexTerms, initialisms, synonymWords, toUnits, unitsOf, type Stemmer } from './terms.js'
 import { cleanForMatching, tokenize } from './tokenize.js'
 import type { Article, Statement } from './types.js'
 
@@ -70,7 +70,7 @@ export const COMMON_TERM = 3_000
 const COMMON_KEPT = 1_000
 
 /** Bumped whenever analysis changes, so that a persisted index from older code is not trusted. */
-export const INDEX_FORMAT = 5
+export const INDEX_FORMAT = 6
 /** Between the analysed terms of a statement as minisearch stores them. */
 export const SEPARATOR = ' '
 
@@ -147,6 +147,11 @@ export function analyseArticle(article: Article, stemmer: Stemmer = createStemme
           }
         }
       }
+    }
+    // `International Criminal Court` is also `ICC` to a question.
+    for (const initials of initialisms(statement.text)) {
+      terms.push(initials)
+      marks.push(MARK.other)
     }
     joined.push(terms.join(SEPARATOR))
     features[i] = featuresOf(units)

@@ -207,3 +207,26 @@ export function relatedAt(units: readonly Unit[], at: number): { span: number; a
   }
   return null
 }
+
+/**
+ * A name of capitalised words, one space apart, with at most one small word
+ * between two of them (`Council of Economic Advisers`). Linear: each
+ * repetition starts with a space and a letter class the space is not in.
+ */
+const NAME = /[A-Z][a-z]+(?: (?:(?:of|for|on|the|de) )?[A-Z][a-z]+)+/g
+
+/**
+ * The initials of each name of two or more capitalised words in a text
+ * (`International Criminal Court` → `icc`, `Congressional Budget Office` →
+ * `cbo`), for a question that writes the acronym where the article wrote the
+ * name.
+ */
+export function initialisms(text: string): string[] {
+  const found: string[] = []
+  for (const match of text.matchAll(NAME)) {
+    // `The`, `In`, `Mr` are no part of the name.
+    const words = match[0].split(' ').filter((w) => /^[A-Z]/.test(w) && !STOP_WORDS.has(w.toLowerCase()))
+    if (words.length >= 2 && words.length <= 6) found.push(words.map((w) => w[0]!.toLowerCase()).join(''))
+  }
+  return found
+}

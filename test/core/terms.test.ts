@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LEMMAS } from '../../src/core/lemmas.js'
-import { stem, unitsOf } from '../../src/core/terms.js'
+import { initialisms, stem, unitsOf } from '../../src/core/terms.js'
 
 const stems = (text: string) => unitsOf(text).map((u) => u.stems[0])
 
@@ -25,5 +25,15 @@ describe('terms', () => {
 
   it('GIVEN a word the synonym list knows in an irregular form THEN it keeps its concept', () => {
     expect(unitsOf('they fled')[1]!.concepts).toContain('~escape')
+  })
+
+  it('GIVEN names of capitalised words THEN their initials, small words and titles left out', () => {
+    expect(initialisms('after it joins the International Criminal Court at The Hague')).toEqual(['icc'])
+    expect(initialisms('said the Council of Economic Advisers and Mr. Trump')).toEqual(['cea'])
+    expect(initialisms('In Washington, the Palestinian Authority said')).toEqual(['pa'])
+  })
+
+  it('GIVEN a lone capitalised word or a sentence of small words THEN no initials', () => {
+    expect(initialisms('Washington said it would. The deal is off.')).toEqual([])
   })
 })
