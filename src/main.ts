@@ -99,8 +99,12 @@ function shardProcessFlags(): string[] {
  * process runs Discord only: Slack there would bind SLACK_PORT once per shard
  * (or take Socket Mode events once per shard), so the manager serves Slack.
  */
-function configuredPlatforms(config: Config, role: Role, deps: { library: Library | undefined; rateLimiter: RateLimiter; logger: Logger }): Platform[] {
-  const { library, ...rest } = deps
+function configuredPlatforms(
+  config: Config,
+  role: Role,
+  deps: { library: Library | undefined; rateLimiter: RateLimiter; logger: Logger; giveUp: (reason: string) => void },
+): Platform[] {
+  const { library, giveUp, ...rest } = deps
   const platforms: Platform[] = []
   const discord = config.discord
   const sharding = discord?.sharding
@@ -109,7 +113,14 @@ function configuredPlatforms(config: Config, role: Role, deps: { library: Librar
     platforms.push({
       name: 'discord',
       start: async () =>
-        (await import('./adapters/discord/shards.js')).startShardManager({ config: discord, shards, script: MAIN_SCRIPT, execArgv: shardProcessFlags(), logger: deps.logger }),
+        (await import('./adapters/discord/shards.js')).startShardManager({
+          config: discord,
+          shards,
+          script: MAIN_SCRIPT,
+          execArgv: shardProcessFlags(),
+          logger: deps.logger,
+          onCrashLoop: giveUp,
+        }),
     })
   } else if (discord && library) {
     platforms.push({
@@ -247,7 +258,8 @@ async function main(args: readonly string[]): Promise<void> {
   }
 
   const rateLimiter = createRateLimiter(config.rateLimit)
-  const platforms = configuredPlatforms(config, role, { library, rateLimiter, logger })
+  const giveUp = (reason: string) => void stopWith(reason, 1)
+  const platforms = configuredPlatforms(config, role, { library, rateLimiter, logger, giveUp })
   if (role === 'shard' && config.slack) logger.debug('Slack is served by the shard manager, not by shard processes')
   logger.info({ platforms: platforms.map((p) => p.name), role }, `starting ${platforms.map((p) => p.name).join(' and ')}`)
   if (!(await startPlatforms(platforms, shutdown, logger))) return stopWith('start-up failed', 1)

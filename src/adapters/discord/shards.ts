@@ -29,6 +29,8 @@ export async function fetchGatewayAdvice(config: { token: string; apiUrl: string
 const IDENTIFY_WINDOW_MS = 5_500
 /** How long a shard process may take to load the articles and connect before the next one starts anyway. */
 const READY_TIMEOUT_MS = 120_000
+/** A shard that dies this often is crash-looping: discord.js would respawn it at once, forever, burning CPU. */
+const CRASH_LOOP = { deaths: 5, windowMs: 60_000 } as const
 
 export interface ShardManagerDeps {
   readonly config: NonNullable<Config['discord']>
@@ -38,6 +40,8 @@ export interface ShardManagerDeps {
   readonly script: string
   readonly execArgv: readonly string[]
   readonly logger: Logger
+  /** Called once a shard is crash-looping: the manager should stop (exit 1), for its supervisor to restart it with a back-off. */
+  readonly onCrashLoop: (reason: string) => void
 }
 
 /** A running manager: how many shards it runs, and how to stop them all. */
@@ -71,17 +75,20 @@ export async function startShardManager(deps: ShardManagerDeps): Promise<Running
     token: config.token,
   })
   let stopping = false
+  /** Shards whose current process has been ready, and so listens for the stop request (main.ts listens before it connects). */
+  const listening = new Set<Shard>()
   logger.info({ shards: count, recommended: advice.shards, spacingMs }, `Discord: running ${count} shard processes`)
 
   const launch = async (id: number) => {
     const shard = manager.createShard(id)
-    watch(shard, logger, () => stopping)
+    shard.on('spawn', () => listening.delete(shard)).on('ready', () => listening.add(shard))
+    watch(shard, logger, () => stopping, deps.onCrashLoop)
     await Promise.all([shard.spawn(READY_TIMEOUT_MS), id < count - 1 ? sleep(spacingMs) : undefined])
   }
   const stop = async () => {
     stopping = true
     manager.respawn = false
-    const unclean = (await Promise.all(manager.shards.map(async (shard) => ((await stopProcess(shard.process)) ? null : shard.id)))).filter((id) => id !== null)
+    const unclean = (await Promise.all(manager.shards.map(async (shard) => ((await stopProcess(shard.process, listening.has(shard))) ? null : shard.id)))).filter((id) => id !== null)
     if (unclean.length > 0) throw new Error(`shard processes ${unclean.join(', ')} did not exit cleanly`)
   }
 
@@ -102,25 +109,42 @@ export async function startShardManager(deps: ShardManagerDeps): Promise<Running
   return { count, stop }
 }
 
-/** Logs a shard's life: its process starting, becoming ready, and exiting (which, unless stopping, discord.js answers with a respawn). */
-function watch(shard: Shard, logger: Logger, stopping: () => boolean): void {
+/**
+ * Logs a shard's life: its process starting, becoming ready, and exiting
+ * (which, unless stopping, discord.js answers with a respawn), and gives up
+ * on a shard that keeps dying.
+ */
+function watch(shard: Shard, logger: Logger, stopping: () => boolean, onCrashLoop: (reason: string) => void): void {
+  let deaths: number[] = []
   shard.on('spawn', (child) => logger.info({ shard: shard.id, shardPid: (child as ChildProcess).pid }, `Discord: shard ${shard.id} process started`))
   shard.on('ready', () => logger.info({ shard: shard.id }, `Discord: shard ${shard.id} ready`))
   shard.on('death', (child) => {
     const { exitCode: code, signalCode: signal } = child as ChildProcess
-    if (stopping()) logger.info({ shard: shard.id, code, signal }, `Discord: shard ${shard.id} process exited`)
-    else logger.error({ shard: shard.id, code, signal }, `Discord: shard ${shard.id} process died; respawning it`)
+    if (stopping()) return logger.info({ shard: shard.id, code, signal }, `Discord: shard ${shard.id} process exited`)
+    logger.error({ shard: shard.id, code, signal }, `Discord: shard ${shard.id} process died; respawning it`)
+    const now = Date.now()
+    deaths = [...deaths.filter((at) => now - at < CRASH_LOOP.windowMs), now]
+    if (deaths.length === CRASH_LOOP.deaths) {
+      const reason = `shard ${shard.id} died ${CRASH_LOOP.deaths} times within ${CRASH_LOOP.windowMs / 1000} s`
+      logger.fatal({ shard: shard.id }, `Discord: ${reason}; stopping every shard rather than respawning it again`)
+      onCrashLoop(reason)
+    }
   })
   // Emitted when a respawn fails; without a listener it would crash the manager.
   shard.on('error', (error) => logger.error({ err: describeError(error, []), shard: shard.id }, `Discord: shard ${shard.id} could not be respawned`))
 }
 
-/** Asks the process to stop (SIGTERM if the IPC channel is gone), then waits for its exit: true when it exited 0 or was not running. */
-async function stopProcess(child: ChildProcess | null): Promise<boolean> {
+/**
+ * Asks a shard process to stop, then waits for its exit: true when it
+ * stopped cleanly or was not running. One that `listens` is asked over IPC;
+ * one still starting may not listen yet and has nothing in flight, so it gets
+ * SIGTERM, and ending by that signal counts as clean.
+ */
+async function stopProcess(child: ChildProcess | null, listens: boolean): Promise<boolean> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return true
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
-  if (child.connected) child.send(STOP_SHARD, (error) => error && child.kill('SIGTERM'))
+  if (child.connected && listens) child.send(STOP_SHARD, (error) => error && child.kill('SIGTERM'))
   else child.kill('SIGTERM')
-  const [code] = await exited
-  return code === 0
+  const [code, signal] = await exited
+  return code === 0 || (!listens && signal === 'SIGTERM')
 }

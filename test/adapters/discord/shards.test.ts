@@ -106,11 +106,11 @@ async function startSharded(): Promise<{ fake: FakeDiscord; manager: Manager }> 
   return { fake, manager }
 }
 
-/** The process ids of every shard process the manager started. */
-const shardPids = (manager: Manager) =>
+/** The process ids of every shard process the manager started (for one shard, or all), in order. */
+const shardPids = (manager: Manager, shard?: number) =>
   manager
     .records()
-    .filter((r) => /^Discord: shard \d+ process started$/.test(r.msg))
+    .filter((r) => /^Discord: shard \d+ process started$/.test(r.msg) && (shard === undefined || r['shard'] === shard))
     .map((r) => r['shardPid'] as number)
 
 /** Whatever a test left running: the manager, its shard processes, then the fake (last: clients of a closed fake reconnect forever). */
@@ -253,6 +253,29 @@ describe('DISCORD_SHARDS=auto with a token Discord rejects', { timeout: 60_000 }
       for (const part of TOKEN.split('.')) expect(manager.stderr).not.toContain(part)
     } finally {
       await cleanUp({ fake, manager })
+    }
+  })
+})
+
+describe('DISCORD_SHARDS=auto with a shard that keeps dying', { timeout: 90_000 }, () => {
+  it('GIVEN shard 1 dies 5 times within a minute THEN the manager stops respawning it, stops shard 0 cleanly and exits 1 for its supervisor', async () => {
+    const run = await startSharded()
+    try {
+      await run.manager.logged((r) => r.msg === 'Discord: every shard process started')
+      for (let n = 1; n <= 5; n++) {
+        await run.manager.logged(() => shardPids(run.manager, 1).length >= n)
+        process.kill(shardPids(run.manager, 1)[n - 1]!, 'SIGKILL')
+      }
+      expect(await run.manager.exited).toBe(1)
+      const fatal = run.manager.records().find((r) => r['level'] === 60)
+      expect(fatal).toMatchObject({ shard: 1, msg: expect.stringContaining('shard 1 died 5 times within 60 s') })
+      expect(run.manager.records().filter((r) => r.msg === 'Discord: shard 1 process died; respawning it')).toHaveLength(5)
+      const exits = run.manager.records().filter((r) => r.msg === 'Discord: shard 0 process exited')
+      expect(exits.map((r) => r['code'])).toEqual([0])
+      // The respawn discord.js had already begun is stopped too, within the deadline.
+      expect(run.manager.stderr).not.toContain('shutdown deadline passed')
+    } finally {
+      await cleanUp(run)
     }
   })
 })
