@@ -129,20 +129,23 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
     const phrase = unit.span > 1
     if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) return
     if (unit.concepts.includes(FILLER)) return
-    let anyOf: (readonly string[])[] = idiom ? [...idiom.anyOf] : alternativesOf(unit, index).map((t) => [t])
-    let frequency = idiom ? 0 : Math.max(...anyOf.map((a) => frequencyOfAll(index, a)))
-    let related = idiom !== null
-    if (frequency === 0 && !idiom) {
-      // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`).
+    // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
+    // spelling correction would read it as another word (`liftoff` as `lifted`).
+    const unknown = !idiom && unit.concepts.length === 0 && !isKnownWord(index.lexicon, forms[i]!, unit.stems[0]!)
+    const related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
+    let anyOf: (readonly string[])[] = related ? [...related.anyOf] : alternativesOf(unit, index).map((t) => [t])
+    let frequency = related ? 0 : Math.max(...anyOf.map((a) => frequencyOfAll(index, a)))
+    let replaced = related !== null
+    if (frequency === 0 && !replaced) {
       const words = relatedWords(units, i, 1, index)
       if (words) ({ anyOf } = words)
-      related = words !== null
+      replaced = words !== null
     }
     const slot: Slot = {
       label: idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
       anyOf,
       speakers: null,
-      absent: frequency === 0 && !related,
+      absent: frequency === 0 && !replaced,
       // Related words stand in for a word no article uses, and weigh as much as it: a statement must hold one of them.
       weight: idf(frequency, total),
       next: [],
@@ -319,7 +322,7 @@ function relatedIdiom(
   for (let j = at; j < at + found.span; j++) if (skip.has(j) || units[j]!.inPhrase || units[j]!.span > 1) return null
   // An idiom whose words the articles use (`the guys in charge`) keeps its own words.
   const own = units.slice(at, at + found.span).filter((u) => !u.stop).map((u) => u.stems[0]!)
-  if (own.length > 0 && frequencyOfAll(index, own) > 0) return null
+  if (own.length > 1 && frequencyOfAll(index, own) > 0) return null
   const related = relatedWords(units, at, found.span, index)
   return related ? { span: found.span, anyOf: related.anyOf } : null
 }

@@ -29,7 +29,7 @@ export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set(
   thing things stuff anything something everything anyone someone anybody somebody know knows knew known
   mention mentions mentioned talk talks talked talking explain explains explained
   article articles story stories piece text news page source sources quote quotes quoted
-  exactly actually really basically specifically currently recently now still even ever anymore already yet
+  exactly actually really basically specifically currently recently lately nowadays now still even ever anymore already yet
   like kind sort lot lots way ways guy guys vs versus etc
   give me us tell let make sure happened can could would should will carry
   mean means meant consider considered regarded deemed see saw seen try tried trying attempt take took taken

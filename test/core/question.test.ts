@@ -147,3 +147,18 @@ describe('parseQuestion: words no article uses', () => {
     expect(query.slots.filter((slot) => slot.absent).map((slot) => slot.label)).toEqual(['capital', 'france'])
   })
 })
+
+describe('parseQuestion: related words before spelling', () => {
+  const spaceship = buildIndex([readArticle(readFixtureArticle('heldout2-progress-spaceship-ap-2016.txt'))])
+
+  it('GIVEN a word no article uses that a related group knows THEN its related words, not a spelling correction', () => {
+    const liftoff = parse('how long after liftoff did it fail', spaceship).slots.find((slot) => slot.label === 'liftoff')!
+    // `launch` (its concept `~begin`), where correcting the spelling gave `lifted` (`~end`).
+    expect(liftoff.anyOf.flat()).toContain('~begin')
+    expect(liftoff.anyOf.flat()).not.toContain('~end')
+  })
+
+  it('GIVEN lately or nowadays THEN they frame the question and are no content word', () => {
+    expect(terms(parse('what went wrong lately', spaceship)).flat()).not.toContain('late')
+  })
+})
