@@ -106,8 +106,10 @@ export interface ArticleAnalysis {
   readonly terms: readonly string[]
   /** For each term of each statement, one statement after another, a MARK: a stem at a sentence start, inside a sentence (capitalised or not), or another term. */
   readonly marks: Uint8Array
-  /** Content words of four letters or more, folded, as they occur: the spelling vocabulary. */
+  /** Content words of four letters or more, folded, each once in the order first seen: the spelling vocabulary. */
   readonly words: readonly string[]
+  /** How often the article uses each of `words`. */
+  readonly wordCounts: Uint32Array
   /** Feature flags of each statement (features.ts). */
   readonly features: Uint8Array
 }
@@ -119,16 +121,17 @@ export function analyseArticle(article: Article, stemmer: Stemmer = createStemme
   const expansions = new Map([...defined].map(([acronym, words]) => [acronym, indexTerms(unitsOf(words, stemmer))]))
   const joined: string[] = []
   const marks: number[] = []
-  const words: string[] = []
+  const wordCounts = new Map<string, number>()
   const features = new Uint8Array(article.statements.length)
-  article.statements.forEach((statement, i) => {
+  for (let i = 0; i < article.statements.length; i++) {
+    const statement = article.statements[i]!
     const terms: string[] = []
     const units = toUnits(tokenize(cleanForMatching(statement.text)), stemmer)
     for (const unit of units) {
       const { token } = unit
       if (!unit.stop) {
         const form = token.forms[0]!
-        if (token.kind === 'word' && form.length >= 4) words.push(form)
+        if (token.kind === 'word' && form.length >= 4) wordCounts.set(form, (wordCounts.get(form) ?? 0) + 1)
         const mark = token.sentenceStart ? MARK.sentenceStart : token.capitalized ? MARK.insideCapitalised : MARK.inside
         for (const stem of unit.stems) {
           terms.push(stem)
@@ -155,8 +158,8 @@ export function analyseArticle(article: Article, stemmer: Stemmer = createStemme
     }
     joined.push(terms.join(SEPARATOR))
     features[i] = featuresOf(units)
-  })
-  return { terms: joined, marks: Uint8Array.from(marks), words, features }
+  }
+  return { terms: joined, marks: Uint8Array.from(marks), words: [...wordCounts.keys()], wordCounts: Uint32Array.from(wordCounts.values()), features }
 }
 
 /** Builds an index one article at a time, in order: the same index as `buildIndex` over the same articles. */
@@ -180,11 +183,16 @@ export function createIndexBuilder(): IndexBuilder {
   const capitalised: number[] = []
   /** The last statement that held each term: a statement's terms are counted once each without a Set. */
   const lastHeldBy: number[] = []
-  const statementSets: number[][] = []
+  /** Where each term stands in the current statement's `held` run. */
+  const heldAt: number[] = []
+  // The distinct terms of every statement, one statement after another, and how often each occurs in it:
+  // statement s's are `held[heldStart[s] .. heldStart[s + 1])`.
+  const held: number[] = []
+  const heldCount: number[] = []
+  const heldStart: number[] = [0]
   const articleIndexes: number[] = []
   const features: number[] = []
   const wordCounts = new Map<string, number>()
-  const engine = new MiniSearch<IndexedStatement>(ENGINE_OPTIONS)
   let finished = false
 
   const add = (article: Article, analysis: ArticleAnalysis = analyseArticle(article, stemmer)): void => {
@@ -193,12 +201,12 @@ export function createIndexBuilder(): IndexBuilder {
     articles.push(article)
     const { marks } = analysis
     let at = 0
-    article.statements.forEach((statement, i) => {
+    for (let i = 0; i < article.statements.length; i++) {
+      const statement = article.statements[i]!
       const id = statements.length
       statements.push(statement)
       const joined = analysis.terms[i]!
       const terms = splitTerms(joined)
-      const held: number[] = []
       for (let k = 0; k < terms.length; k++) {
         const term = terms[k]!
         let termId = termIds.get(term)
@@ -209,11 +217,16 @@ export function createIndexBuilder(): IndexBuilder {
           inside.push(0)
           capitalised.push(0)
           lastHeldBy.push(-1)
+          heldAt.push(0)
         }
         if (lastHeldBy[termId] !== id) {
           lastHeldBy[termId] = id
           frequency[termId]!++
+          heldAt[termId] = held.length
           held.push(termId)
+          heldCount.push(1)
+        } else {
+          heldCount[heldAt[termId]!]!++
         }
         const mark = marks[at + k]!
         if (mark >= MARK.inside) {
@@ -221,13 +234,13 @@ export function createIndexBuilder(): IndexBuilder {
           if (mark === MARK.insideCapitalised) capitalised[termId]!++
         }
       }
-      engine.add({ id, terms: joined })
-      statementSets.push(held)
+      heldStart.push(held.length)
       features.push(analysis.features[i]!)
       articleIndexes.push(a)
       at += terms.length
-    })
-    for (const word of analysis.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
+    }
+    // Article by article in first-seen order: the vocabulary's words go in as they would one occurrence at a time.
+    analysis.words.forEach((word, w) => wordCounts.set(word, (wordCounts.get(word) ?? 0) + analysis.wordCounts[w]!))
   }
 
   const finish = (): StatementIndex => {
@@ -238,7 +251,9 @@ export function createIndexBuilder(): IndexBuilder {
     const vocabulary = SearchableMap.from(wordCounts) as SearchableMap<number>
     const articleIndex = Uint32Array.from(articleIndexes)
     const documentFrequency = Uint32Array.from(frequency)
-    const statementTerms = packTermSets(statementSets)
+    const start = Uint32Array.from(heldStart)
+    const engine = engineOf([...termIds.keys()], documentFrequency, { list: Uint32Array.from(held), start }, Uint32Array.from(heldCount))
+    const statementTerms = sortedTermSets(Uint32Array.from(held), start)
     const properTerms = Uint8Array.from(inside, (n, termId) => (2 * capitalised[termId]! > n ? 1 : 0))
     const lexicon: Lexicon = {
       termIds,
@@ -290,12 +305,74 @@ export function startsOf(articles: readonly Article[]): Uint32Array {
   return start
 }
 
-function packTermSets(sets: readonly (readonly number[])[]): TermSets {
-  const start = new Uint32Array(sets.length + 1)
-  sets.forEach((set, i) => (start[i + 1] = start[i]! + set.length))
-  const list = new Uint32Array(start[sets.length]!)
-  sets.forEach((set, i) => list.set(Uint32Array.from(set).sort(), start[i]!))
+/** The minisearch version whose private fields `engineOf` fills (pinned exactly in package.json). */
+const ENGINE_LAYOUT = 'minisearch 7.2.0'
+
+/** minisearch's private state (7.2.0), as far as `engineOf` fills it. */
+interface EngineInternals {
+  readonly _index: { set(term: string, data: Map<number, Map<number, number>>): unknown; readonly size: number }
+  readonly _documentIds: Map<number, number>
+  readonly _idToShortId: Map<number, number>
+  readonly _fieldLength: Map<number, number[]>
+  readonly _avgFieldLength: number[]
+  readonly _fieldIds: Record<string, number>
+  _documentCount: number
+  _nextId: number
+}
+
+/** The term sets with each statement's terms sorted, in place. */
+function sortedTermSets(list: Uint32Array, start: Uint32Array): TermSets {
+  for (let i = 0; i + 1 < start.length; i++) list.subarray(start[i]!, start[i + 1]!).sort()
   return { list, start }
+}
+
+/**
+ * The minisearch engine of the statements, made from their postings rather
+ * than by adding each statement (which walks minisearch's radix tree once per
+ * term occurrence): the same engine `engine.add` would build, term for term,
+ * posting for posting, since terms go in first-seen order and postings in
+ * statement order, and the average length is summed as minisearch sums it.
+ */
+function engineOf(terms: readonly string[], documentFrequency: Uint32Array, held: TermSets, heldCount: Uint32Array): MiniSearch<IndexedStatement> {
+  const count = held.start.length - 1
+  const postingStart = new Uint32Array(terms.length + 1)
+  for (let t = 0; t < terms.length; t++) postingStart[t + 1] = postingStart[t]! + documentFrequency[t]!
+  const docs = new Uint32Array(postingStart[terms.length]!)
+  const freqs = new Uint32Array(docs.length)
+  const next = postingStart.slice(0, terms.length)
+  const fieldLengths = new Uint32Array(count)
+  let average = 0
+  for (let s = 0; s < count; s++) {
+    const from = held.start[s]!
+    const to = held.start[s + 1]!
+    for (let i = from; i < to; i++) {
+      const at = next[held.list[i]!]!++
+      docs[at] = s
+      freqs[at] = heldCount[i]!
+    }
+    fieldLengths[s] = to - from
+    // minisearch's running average (addFieldLength), step for step, so that scores agree to the last bit.
+    average = (average * s + (to - from)) / (s + 1)
+  }
+  const engine = new MiniSearch<IndexedStatement>(ENGINE_OPTIONS)
+  const inside = engine as unknown as EngineInternals
+  if (!(typeof inside._index?.set === 'function' && inside._index.size === 0 && inside._documentIds instanceof Map && inside._fieldLength instanceof Map && inside._idToShortId instanceof Map && Array.isArray(inside._avgFieldLength) && inside._fieldIds.terms === 0)) {
+    throw new Error(`engineOf: minisearch's layout is not ${ENGINE_LAYOUT}'s`)
+  }
+  for (let s = 0; s < count; s++) {
+    inside._idToShortId.set(s, s)
+    inside._documentIds.set(s, s)
+    inside._fieldLength.set(s, [fieldLengths[s]!])
+  }
+  inside._documentCount = count
+  inside._nextId = count
+  inside._avgFieldLength[0] = average
+  for (let t = 0; t < terms.length; t++) {
+    const postings = new Map<number, number>()
+    for (let i = postingStart[t]!; i < postingStart[t + 1]!; i++) postings.set(docs[i]!, freqs[i]!)
+    inside._index.set(terms[t]!, new Map([[0, postings]]))
+  }
+  return engine
 }
 
 /** The terms of a question for a plain search: content words as the index holds them. */
