@@ -97,7 +97,8 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   } else if (frame) {
     // Someone the directory does not know by name (`What did Khamenei say?`): their name or role must still be the speaker's.
     const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, index))
-    if (words.length > 0) {
+    // `why do people call her …`: people in general are nobody's name.
+    if (words.length > 0 && !words.every((alternatives) => alternatives.length === 1 && alternatives[0] === PEOPLE)) {
       source = { label: frame.subject.map((i) => forms[i]).join(' '), contexts: describedBy(index, words) }
       for (const i of [...frame.subject, ...frame.frame]) skip.add(i)
     }
@@ -268,8 +269,11 @@ function unchat(token: Token, index: StatementIndex): Token {
  * is counted (`Over 1,500 killed` answers it), so it weighs little.
  */
 export function isPeople(slot: Slot): boolean {
-  return slot.anyOf.length === 1 && slot.anyOf[0]!.length === 1 && slot.anyOf[0]![0] === '~people'
+  return slot.anyOf.length === 1 && slot.anyOf[0]!.length === 1 && slot.anyOf[0]![0] === PEOPLE
 }
+
+/** The concept of people in general (synonyms.ts). */
+const PEOPLE = '~people'
 
 /** What one content word matches: its concepts, else its stems; a misspelt word is corrected first. */
 function alternativesOf(unit: Unit, index: StatementIndex): string[] {

@@ -162,3 +162,12 @@ describe('parseQuestion: related words before spelling', () => {
     expect(terms(parse('what went wrong lately', spaceship)).flat()).not.toContain('late')
   })
 })
+
+describe('parseQuestion: people in general as the subject', () => {
+  it('GIVEN people in general as who says something THEN no source, and the rest is asked', () => {
+    const zimbabwe = buildIndex([readArticle(readFixtureArticle('heldout-zimbabwe-coup-telegraph-2017.txt'))])
+    const query = parse('why do ppl call her gucci grace', zimbabwe)
+    expect(query.source).toBeNull()
+    expect(query.slots.map((slot) => slot.label)).toContain('gucci')
+  })
+})
