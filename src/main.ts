@@ -23,7 +23,7 @@ import { cacheKey, cachePath, openCachedLibrary, writeCachedLibrary } from './ad
 import { holdLibrary, watchLibrary, type LibraryHolder } from './adapters/watch.js'
 import { createLibrary, type ArticleInput, type Library } from './core/library.js'
 import { createLogger, type Logger } from './logger.js'
-import { createShutdown, installProcessHandlers, type Shutdown } from './shutdown.js'
+import { createShutdown, installProcessHandlers, type ProcessLike, type Shutdown } from './shutdown.js'
 
 const USAGE = `Usage: npm start [-- --repl]
 
@@ -139,6 +139,25 @@ function configuredPlatforms(
 }
 
 /**
+ * The process as a shard's shutdown sees it. Ctrl-C or systemd signal the
+ * whole group, so a shard gets the signal and its manager's stop request in
+ * either order: one signal that comes after the request is that same stop,
+ * not a second one (which would mean "exit now, unclean"). Later ones count.
+ */
+function shardSignals(asked: { byManager: boolean }, logger: Logger): ProcessLike {
+  return {
+    on(event: string, listener: (...args: unknown[]) => void) {
+      if (event !== 'SIGINT' && event !== 'SIGTERM') return process.on(event, listener)
+      return process.on(event, (signal: NodeJS.Signals) => {
+        if (!asked.byManager) return listener(signal)
+        asked.byManager = false
+        logger.info({ signal }, `${signal} while stopping at the shard manager's request: the same stop`)
+      })
+    },
+  } as ProcessLike
+}
+
+/**
  * Makes sure the index cache holds these articles' index, building and
  * writing it only when missing, and never restoring it: a shard manager
  * without Slack answers nothing itself, and its shard processes then restore
@@ -215,10 +234,15 @@ async function main(args: readonly string[]): Promise<void> {
   // A manager's deadline covers its shards' own (the same setting) and their exit.
   const graceMs = config.shutdownGraceMs + (role === 'shard manager' ? SHARD_EXIT_MARGIN_MS : 0)
   const shutdown = createShutdown({ logger, graceMs })
-  installProcessHandlers(process, shutdown, logger, (code) => process.exit(code))
+  const asked = { byManager: false }
+  installProcessHandlers(role === 'shard' ? shardSignals(asked, logger) : process, shutdown, logger, (code) => process.exit(code))
   const stopWith = async (reason: string, code: 0 | 1 = 0) => process.exit(await shutdown.run(reason, code))
   if (role === 'shard') {
-    process.on('message', (message) => isStopShard(message) && void stopWith('the shard manager asked'))
+    process.on('message', (message) => {
+      if (!isStopShard(message)) return
+      asked.byManager = !shutdown.started
+      void stopWith('the shard manager asked')
+    })
     // Without its manager a shard would run on unsupervised, and the next manager would start that shard again.
     process.once('disconnect', () => void stopWith('the shard manager is gone'))
   }

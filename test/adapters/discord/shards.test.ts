@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -91,7 +93,7 @@ function coreSource(): string {
 }
 
 /** The fake Discord advising two shards, and `DISCORD_SHARDS=auto npm start` against it, once both shards have identified. */
-async function startSharded(): Promise<{ fake: FakeDiscord; manager: Manager }> {
+async function startSharded(env: Record<string, string> = {}): Promise<{ fake: FakeDiscord; manager: Manager }> {
   // max_concurrency 16, as Discord gives large bots: shards may start 5.5 s / 16 apart.
   const fake = await startFakeDiscord({ recommendedShards: 2, maxConcurrency: 16 })
   const manager = startManager({
@@ -101,6 +103,7 @@ async function startSharded(): Promise<{ fake: FakeDiscord; manager: Manager }> 
     DISCORD_SHARDS: 'auto',
     DATA_DIR: DATA,
     INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'verbatim-shards-cache-')),
+    ...env,
   })
   await fake.waitForSessions('identified', 2, 80_000)
   return { fake, manager }
@@ -214,29 +217,85 @@ describe('DISCORD_SHARDS=auto: npm start as a ShardingManager of shard processes
   })
 })
 
-describe('DISCORD_SHARDS=auto stopped from a terminal', { timeout: 90_000 }, () => {
-  it('GIVEN SIGINT to the manager and its shard processes at once (Ctrl-C, or systemd stopping the group) while an answer is in flight THEN it is delivered, each shard stops once, cleanly, and the manager exits 0', async () => {
-    const run = await startSharded()
-    try {
-      await Promise.all([0, 1].map((id) => run.manager.logged((r) => r.msg === `Discord: shard ${id} ready`)))
-      // Shard 1's answer is held at Discord for 1.5 s: the manager's stop reaches that shard while it is still stopping.
-      run.fake.delayNext((c) => c.method === 'PATCH', 1_500)
-      const { token } = await run.fake.interact('ask', { question: 'How many people were killed?' }, ALICE, 1)
-      const edit = await run.fake.waitForCall(isEdit(token), 20_000)
-      for (const pid of shardPids(run.manager)) process.kill(pid, 'SIGINT')
-      run.manager.signal('SIGINT')
-      expect(await run.manager.exited).toBe(0)
-      expect(edit.answeredAt).not.toBeNull()
-      const exits = run.manager.records().filter((r) => /^Discord: shard \d process exited$/.test(r.msg))
-      expect(exits.map((r) => [shardOf(r), r['code']]).sort()).toEqual([
-        [0, 0],
-        [1, 0],
-      ])
-      // The manager's stop request reached shards already stopping: taken as the same stop, not as a second signal.
-      expect(run.manager.stderr).not.toContain('exiting now')
-    } finally {
-      await cleanUp(run)
+/** A Slack Web API on 127.0.0.1 that knows the bot (auth.test, all Bolt needs to start in HTTP mode) and nothing else. */
+async function startFakeSlackApi(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const known = req.url?.endsWith('/auth.test')
+    const body = known ? { ok: true, team_id: 'T0TEAM', user_id: 'U0BOT', bot_id: 'B0BOT', url: 'https://verbatim-test.slack.com/' } : { ok: false, error: 'unknown_method' }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+  })
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/api/`, close: () => new Promise((done) => server.close(() => done())) }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
+  const { port } = server.address() as AddressInfo
+  await new Promise((done) => server.close(done))
+  return port
+}
+
+describe('DISCORD_SHARDS=auto with Slack configured too, stopped from a terminal', { timeout: 90_000 }, () => {
+  let run: { fake: FakeDiscord; manager: Manager }
+  let slackApi: Awaited<ReturnType<typeof startFakeSlackApi>>
+  let slackPort = 0
+
+  beforeAll(async () => {
+    slackApi = await startFakeSlackApi()
+    slackPort = await freePort()
+    run = await startSharded({ SLACK_BOT_TOKEN: 'xoxb-1-2-shardtest', SLACK_SIGNING_SECRET: 'shard-test-signing-secret', SLACK_API_URL: slackApi.url, SLACK_PORT: String(slackPort) })
+    await Promise.all([0, 1].map((id) => run.manager.logged((r) => r.msg === `Discord: shard ${id} ready`)))
+  }, 90_000)
+
+  afterAll(async () => {
+    await cleanUp(run ?? {})
+    await slackApi?.close()
+  })
+
+  it('GIVEN Slack settings as well THEN the manager serves Slack on SLACK_PORT and the shard processes run Discord only', async () => {
+    await run.manager.logged((r) => r.msg === 'Verbatim is running; SIGINT or SIGTERM stops it' && r['role'] === 'shard manager')
+    const starts = run.manager.records().filter((r) => r.msg.startsWith('starting '))
+    expect(starts.map((r) => [r['role'], r['platforms']]).sort()).toEqual([
+      ['shard manager', ['discord', 'slack']],
+      ['shard', ['discord']],
+      ['shard', ['discord']],
+    ])
+    // Someone answers at SLACK_PORT, and checks signatures: the manager, the one process that started Slack.
+    const forged = await fetch(`http://127.0.0.1:${slackPort}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=forged' },
+      body: '{}',
+    })
+    expect(forged.status).toBe(401)
+  })
+
+  it('GIVEN SIGINT to the manager and then to its shard processes (Ctrl-C, or systemd stopping the group) while an answer is in flight THEN it is delivered, each shard stops once, cleanly, and the manager exits 0', async () => {
+    // Shard 1's answer is held at Discord for 1.5 s, so shard 1 is still stopping when the group's signal reaches it.
+    run.fake.delayNext((c) => c.method === 'PATCH', 1_500)
+    const { token } = await run.fake.interact('ask', { question: 'How many people were killed?' }, ALICE, 1)
+    const edit = await run.fake.waitForCall(isEdit(token), 20_000)
+    run.manager.signal('SIGINT')
+    // The order that matters: the manager's stop request first, the signal after (signal first is one shutdown begun twice).
+    await run.manager.logged((r) => r.msg.startsWith('shutting down (the shard manager asked)') && JSON.stringify(shardOf(r)) === '[1]')
+    for (const pid of shardPids(run.manager)) {
+      try {
+        process.kill(pid, 'SIGINT')
+      } catch {
+        // Shard 0, with nothing in flight, may be gone already.
+      }
     }
+    expect(await run.manager.exited).toBe(0)
+    expect(edit.answeredAt).not.toBeNull()
+    const exits = run.manager.records().filter((r) => /^Discord: shard \d process exited$/.test(r.msg))
+    expect(exits.map((r) => [shardOf(r), r['code']]).sort()).toEqual([
+      [0, 0],
+      [1, 0],
+    ])
+    expect(run.manager.records().some((r) => r.msg === "SIGINT while stopping at the shard manager's request: the same stop")).toBe(true)
+    expect(run.manager.stderr).not.toContain('exiting now')
+    expect(run.manager.records().some((r) => r.msg === 'slack stopped')).toBe(true)
   })
 })
 
