@@ -135,20 +135,18 @@ export function parsePhrase(phrase: string): ParsedPhrase {
   if (lastWord && /^\p{Lu}.*[’']s$/u.test(lastWord)) words[words.length - 1] = lastWord.replace(/[’']s$/, '')
   // The name is the run of capitalised words at the end of the phrase (connectors allowed inside).
   let i = words.length
+  /** Whether the words from i on hold an organisation marker. */
+  let inOrganisation = false
   while (i > 0) {
     const w = words[i - 1]!
     const lower = w.toLowerCase()
     // A title word ends a person's name (`NCRI President Rajavi`) but belongs to an organisation's (`Australian Press Council`).
-    const inOrganisation = words.slice(i).some((x) => ORGANISATION_MARKERS.has(x.toLowerCase()))
-    if (CAPITALISED.test(w) && (!TITLE_WORDS.has(lower.replace(/[’']s$/, '')) || inOrganisation)) {
-      i--
-      continue
-    }
-    if (CONNECTORS.has(lower) && i < words.length && i - 1 > 0 && CAPITALISED.test(words[i - 2]!)) {
-      i--
-      continue
-    }
-    break
+    const takes =
+      (CAPITALISED.test(w) && (!TITLE_WORDS.has(lower.replace(/[’']s$/, '')) || inOrganisation)) ||
+      (CONNECTORS.has(lower) && i < words.length && i - 1 > 0 && CAPITALISED.test(words[i - 2]!))
+    if (!takes) break
+    i--
+    inOrganisation ||= ORGANISATION_MARKERS.has(lower)
   }
   while (i < words.length && (CONNECTORS.has(words[i]!.toLowerCase()) || HONORIFICS.has(words[i]!.toLowerCase()))) i++
   const nameWords = words.slice(i)

@@ -18,6 +18,8 @@ interface Entity {
   readonly id: number
   name: string
   readonly aliases: Set<string>
+  /** The aliases in lower case, kept beside them (`addAlias`): looked up for every cue. */
+  readonly lowerAliases: Set<string>
   readonly tokens: Set<string>
   role: string | null
   kind: 'person' | 'organisation' | 'group'
@@ -44,7 +46,7 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-/]*(?:[ \t]+(?:(?:of|the|de|bin
 export class SpeakerRegistry {
   private readonly entities: Entity[] = []
   private readonly runs: { start: number; text: string }[] = []
-  private parsedMentions: { start: number; parsed: ParsedPhrase; tokens: string[] }[] | null = null
+  private parsedMentions: { start: number; parsed: ParsedPhrase; tokens: readonly string[] }[] | null = null
   /** Words the article uses as places (`in Iran`, `across Tunisia`): never an organisation's short name. */
   private readonly places = new Set<string>()
   private lastPerson: Entity | null = null
@@ -68,7 +70,7 @@ export class SpeakerRegistry {
 
   /** Resolves a speaker phrase at an offset of the article to an entity id, or null when it names nobody. */
   resolve(phrase: string, at: number): number | null {
-    const parsed = parsePhrase(phrase)
+    const parsed = this.parse(phrase)
     const entity = parsed.name ? this.named(parsed, at) : this.described(parsed)
     if (!entity) return null
     this.touch(entity)
@@ -77,7 +79,7 @@ export class SpeakerRegistry {
 
   /** Notes a name the sentence is about (its subject), so that a later `he` or `the group` can find it. */
   notice(phrase: string, at: number): void {
-    const parsed = parsePhrase(phrase)
+    const parsed = this.parse(phrase)
     if (!parsed.name) {
       // `Another man said …`: an unnamed person the next `he` may stand for.
       if (ONE_PERSON.has(parsed.head) && /^(?:a|an|another|one|the)\s/i.test(parsed.source) && !/^the\s/i.test(parsed.source)) this.touch(this.group(parsed))
@@ -91,7 +93,7 @@ export class SpeakerRegistry {
   /** The entity one of whose names is exactly this text (`PMOI/MEK`), or null. */
   byAlias(text: string): number | null {
     const wanted = text.trim().toLowerCase()
-    const hit = this.entities.find((e) => !e.described && [...e.aliases].some((a) => a.toLowerCase() === wanted))
+    const hit = this.entities.find((e) => !e.described && e.lowerAliases.has(wanted))
     return hit?.id ?? null
   }
 
@@ -124,7 +126,7 @@ export class SpeakerRegistry {
       if (fuller) this.absorb(entity, fuller.name!, fuller.aliases, fuller.role)
     }
     this.absorb(entity, name, parsed.aliases, parsed.role)
-    if (parsed.title) entity.aliases.add(parsed.title)
+    if (parsed.title) addAlias(entity, parsed.title)
     if (entity.kind !== 'group' && (parsed.organisation || isOrganisationName(entity.name, [...entity.aliases]))) entity.kind = 'organisation'
     return entity
   }
@@ -179,7 +181,7 @@ export class SpeakerRegistry {
     const wanted = description.toLowerCase().replace(/^(?:the|this|that)\s+/, '')
     let best: Entity | null = null
     for (const e of this.entities) {
-      const inAlias = [...e.aliases].some((a) => a.toLowerCase() === wanted || a.toLowerCase().endsWith(` ${wanted}`))
+      const inAlias = e.lowerAliases.has(wanted) || [...e.lowerAliases].some((a) => a.endsWith(` ${wanted}`))
       const inRole = e.role !== null && new RegExp(`(?:^|\\s)${escapeRegExp(wanted)}(?:\\s|$)`, 'i').test(e.role)
       if ((inAlias || inRole) && (!best || e.lastSeen > best.lastSeen)) best = e
     }
@@ -187,13 +189,13 @@ export class SpeakerRegistry {
   }
 
   private entityNamedIn(description: string): Entity | null {
-    const tokens = new Set(nameTokens(description))
+    const tokens = new Set(this.tokensOfName(description))
     let best: Entity | null = null
     for (const e of this.entities) {
       if (e.kind === 'group' || e.described) continue
       const own = [...e.aliases].filter((a) => /^\p{Lu}/u.test(a))
       const hit = own.some((alias) => {
-        const t = nameTokens(alias)
+        const t = this.tokensOfName(alias)
         return t.length > 0 && t.every((w) => tokens.has(w))
       })
       const first = this.tokensOf(e)[0]
@@ -204,13 +206,12 @@ export class SpeakerRegistry {
 
   /** An entity this name (or one of its short forms) already stands for; the most recent when several fit. */
   private find(name: string, aliases: readonly string[]): Entity | null {
-    const wanted = nameTokens(name)
+    const wanted = this.tokensOfName(name)
     const exact = [name, ...aliases].map((a) => a.toLowerCase())
     let best: Entity | null = null
     for (const e of this.entities) {
       if (e.kind === 'group' || e.described) continue
-      const own = [...e.aliases].map((a) => a.toLowerCase())
-      const fits = exact.some((a) => own.includes(a)) || this.tokensFit(wanted, e)
+      const fits = exact.some((a) => e.lowerAliases.has(a)) || this.tokensFit(wanted, e)
       if (fits && (!best || e.lastSeen > best.lastSeen)) best = e
     }
     return best
@@ -224,7 +225,7 @@ export class SpeakerRegistry {
       const w = wanted[0]!
       // `Iran` is not `Iran's Supreme Court`: a possessive first word is not the organisation's short name.
       const possessive = /^\S+[’']s\s/u.test(e.name)
-      if (e.kind === 'organisation') return (full[0] === w && !possessive && !this.places.has(w)) || [...e.aliases].some((a) => a.toLowerCase() === w)
+      if (e.kind === 'organisation') return (full[0] === w && !possessive && !this.places.has(w)) || e.lowerAliases.has(w)
       return full[0] === w || full[full.length - 1] === w
     }
     return wanted.every((w) => e.tokens.has(w)) && (wanted.length >= 2 || full.length === 1)
@@ -232,7 +233,7 @@ export class SpeakerRegistry {
 
   /** The fullest form of a short name the article gives nearby: `Azzouz` → `Lotfi Azzouz`. */
   private fullerName(name: string, at: number): ParsedPhrase | null {
-    const wanted = nameTokens(name)
+    const wanted = this.tokensOfName(name)
     if (wanted.length === 0) return null
     let best: { parsed: ParsedPhrase; distance: number } | null = null
     for (const { start, parsed, tokens } of this.mentions()) {
@@ -247,26 +248,39 @@ export class SpeakerRegistry {
     return best?.parsed ?? null
   }
 
-  private readonly nameTokenCache = new Map<string, string[]>()
+  private readonly nameTokenCache = new Map<string, readonly string[]>()
+  private readonly parseCache = new Map<string, ParsedPhrase>()
 
-  /** The words of an entity's current name, computed once per name. */
-  private tokensOf(e: Entity): string[] {
-    let tokens = this.nameTokenCache.get(e.name)
-    if (!tokens) this.nameTokenCache.set(e.name, (tokens = nameTokens(e.name)))
+  /** The words of an entity's current name. */
+  private tokensOf(e: Entity): readonly string[] {
+    return this.tokensOfName(e.name)
+  }
+
+  /** `nameTokens`, computed once per text: an article names the same people again and again. */
+  private tokensOfName(name: string): readonly string[] {
+    let tokens = this.nameTokenCache.get(name)
+    if (!tokens) this.nameTokenCache.set(name, (tokens = nameTokens(name)))
     return tokens
   }
 
+  /** `parsePhrase`, computed once per phrase: a sentence's subject is often also its cue's phrase, and a speaker's phrase recurs. */
+  private parse(phrase: string): ParsedPhrase {
+    let parsed = this.parseCache.get(phrase)
+    if (!parsed) this.parseCache.set(phrase, (parsed = parsePhrase(phrase)))
+    return parsed
+  }
+
   /** The capitalised runs taken apart, once, and only when a short name needs its full form. */
-  private mentions(): { start: number; parsed: ParsedPhrase; tokens: string[] }[] {
+  private mentions(): { start: number; parsed: ParsedPhrase; tokens: readonly string[] }[] {
     this.parsedMentions ??= this.runs.flatMap(({ start, text }) => {
-      const parsed = parsePhrase(text)
-      return parsed.name ? [{ start, parsed, tokens: nameTokens(parsed.name) }] : []
+      const parsed = this.parse(text)
+      return parsed.name ? [{ start, parsed, tokens: this.tokensOfName(parsed.name) }] : []
     })
     return this.parsedMentions
   }
 
   private looksLikeName(name: string): boolean {
-    return nameTokens(name).length >= 2 || isOrganisationName(name)
+    return this.tokensOfName(name).length >= 2 || isOrganisationName(name)
   }
 
   private create(name: string, parsed: ParsedPhrase): Entity {
@@ -274,7 +288,8 @@ export class SpeakerRegistry {
       id: this.entities.length,
       name,
       aliases: new Set([name]),
-      tokens: new Set(nameTokens(name)),
+      lowerAliases: new Set([name.toLowerCase()]),
+      tokens: new Set(this.tokensOfName(name)),
       role: null,
       kind: parsed.organisation || isOrganisationName(name, parsed.aliases) ? 'organisation' : 'person',
       described: false,
@@ -286,12 +301,12 @@ export class SpeakerRegistry {
 
   private absorb(entity: Entity, name: string, aliases: readonly string[], role: string | null): void {
     for (const alias of [name, ...aliases]) {
-      entity.aliases.add(alias)
+      addAlias(entity, alias)
       // `PMOI/MEK` is also `PMOI` and `MEK`.
-      if (alias.includes('/')) for (const part of alias.split('/')) if (part.length > 1) entity.aliases.add(part)
-      for (const t of nameTokens(alias)) entity.tokens.add(t)
+      if (alias.includes('/')) for (const part of alias.split('/')) if (part.length > 1) addAlias(entity, part)
+      for (const t of this.tokensOfName(alias)) entity.tokens.add(t)
     }
-    if (nameTokens(name).length > nameTokens(entity.name).length && !TITLE_WORDS.has(name.toLowerCase())) entity.name = name
+    if (this.tokensOfName(name).length > this.tokensOfName(entity.name).length && !TITLE_WORDS.has(name.toLowerCase())) entity.name = name
     entity.role ??= role
   }
 
@@ -301,6 +316,11 @@ export class SpeakerRegistry {
     else if (entity.kind === 'organisation') this.lastOrganisation = entity
     else this.lastGroup = entity
   }
+}
+
+function addAlias(entity: Entity, alias: string): void {
+  entity.aliases.add(alias)
+  entity.lowerAliases.add(alias.toLowerCase())
 }
 
 function escapeRegExp(text: string): string {
