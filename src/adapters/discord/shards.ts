@@ -102,7 +102,7 @@ export async function startShardManager(deps: ShardManagerDeps): Promise<Running
     for (const id of ids.slice(1)) {
       if (stopping) return
       // A shard that misses its ready wait is still running (or being respawned); the next one starts regardless.
-      await launch(id).catch((error: unknown) => logger.warn({ err: describeError(error, []), shard: id }, 'Discord: shard not ready in time; starting the next'))
+      await launch(id).catch((error: unknown) => stopping || logger.warn({ err: describeError(error, []), shard: id }, 'Discord: shard not ready in time; starting the next'))
     }
     if (!stopping) logger.info({ shards: count }, 'Discord: every shard process started')
   })()
