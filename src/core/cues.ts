@@ -101,23 +101,35 @@ export function mayHoldCue(masked: string): boolean {
   return false
 }
 
+/**
+ * Whether a word of the sentence could open a speech verb. Every pattern
+ * built on the verbs needs one (standing after white space, ending at a
+ * non-letter), so without one they are not tried. Split on ASCII letters as
+ * the patterns read them; lower case only widens the test.
+ */
+function holdsVerbWord(masked: string): boolean {
+  for (const word of masked.split(/[^A-Za-z]+/)) if (VERB_FIRST_WORDS.has(word.toLowerCase())) return true
+  return false
+}
+
 /** The cues of a masked sentence, most specific first. */
 export function findCues(masked: string): CueMatch[] {
   const cues: CueMatch[] = []
   const hasQuote = masked.includes('§')
+  const hasVerb = holdsVerbWord(masked)
   if (hasQuote) {
-    const inverted = AFTER_QUOTE_INVERTED.exec(masked)
+    const inverted = hasVerb ? AFTER_QUOTE_INVERTED.exec(masked) : null
     if (inverted) {
       const verbStart = inverted.index + inverted[0].indexOf(inverted[1]!)
       const phraseStart = masked.indexOf(inverted[2]!, verbStart + inverted[1]!.length)
       cues.push({ type: 'after', phraseStart, phraseEnd: phraseStart + inverted[2]!.length, cueStart: verbStart, cueEnd: phraseStart + inverted[2]!.length })
     }
-    const after = AFTER_QUOTE.exec(masked)
+    const after = hasVerb ? AFTER_QUOTE.exec(masked) : null
     if (after) {
       const phraseStart = after.index + after[0].indexOf(after[1]!)
       cues.push({ type: 'after', phraseStart, phraseEnd: phraseStart + after[1]!.length, cueStart: phraseStart, cueEnd: after.index + after[0].length })
     }
-    const before = BEFORE_QUOTE.exec(masked)
+    const before = hasVerb ? BEFORE_QUOTE.exec(masked) : null
     if (before) {
       const { start, text } = stripIntro(before[1]!, 0)
       const verbEnd = before.index + before[0].search(/\s*[:,]\s*§$/)
@@ -129,7 +141,7 @@ export function findCues(masked: string): CueMatch[] {
       if (subject) cues.push({ type: 'participle', ...subject, cueStart: participle.index + participle[0].indexOf(participle[1]!), cueEnd: participle.index + participle[0].length - 1 })
     }
   }
-  const inverted = INVERTED_END.exec(masked)
+  const inverted = hasVerb ? INVERTED_END.exec(masked) : null
   if (inverted) {
     const phrase = inverted[1] ?? inverted[2]!
     const phraseStart = inverted.index + inverted[0].indexOf(phrase, 2)
@@ -147,7 +159,7 @@ export function findCues(masked: string): CueMatch[] {
   }
   const according = ACCORDING.exec(masked)
   let end: RegExpExecArray | null = null
-  for (const m of masked.matchAll(END)) {
+  for (const m of hasVerb ? masked.matchAll(END) : []) {
     const verb = m[2]!.toLowerCase()
     const follows = masked.slice(m.index + m[0].length)
     if (m.index > 0 && (!AMBIGUOUS_VERBS.has(verb) || /^\s*(?:[,.;!?]|$)/.test(follows))) end = m
@@ -168,8 +180,10 @@ export function findCues(masked: string): CueMatch[] {
   cues.push(...late.sort((a, b) => b.cueStart - a.cueStart))
   // Every verb is a candidate: `MEK reports also indicate` is cued by `indicate`, not by the noun `reports`.
   const intro = stripIntro(masked, 0)
-  for (const verb of masked.matchAll(VERB_ANYWHERE)) {
-    if (verb.index <= intro.start || verb.index > 200) continue
+  for (const verb of hasVerb ? masked.matchAll(VERB_ANYWHERE) : []) {
+    // Verbs come in order: past the 200th character none is taken, so the search stops there.
+    if (verb.index > 200) break
+    if (verb.index <= intro.start) continue
     const word = verb[2]!.toLowerCase()
     const after = masked.slice(verb.index + verb[0].length)
     // `McConnell called the debt “…”`: to call something a quoted name is to say it; to call a meeting is not.
