@@ -346,7 +346,10 @@ function discountAbsentWords(slots: Slot[]): void {
   const present = slots.filter((slot) => !slot.absent).length
   if (present < 2) return
   slots.forEach((slot, k) => {
-    if (slot.absent && !/\d/.test(slot.label)) slots[k] = { ...slot, weight: slot.weight * ABSENT_WEIGHT_FACTOR }
+    // A notion the synonym list knows (`take over`: `succeed`, `replace`…) that no article words any way is missing
+    // for certain; only a word nothing here knows may be a paraphrase.
+    const known = slot.anyOf.every((alternative) => alternative.every((t) => t.startsWith('~')))
+    if (slot.absent && !known && !/\d/.test(slot.label)) slots[k] = { ...slot, weight: slot.weight * ABSENT_WEIGHT_FACTOR }
   })
 }
 

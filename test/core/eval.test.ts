@@ -10,29 +10,32 @@ import { evaluate, readEntries } from '../../scripts/eval.js'
  * answering improves; never lower one to let a change through. One was
  * traded on purpose: golden refusals went from 90% to 85% (21 of 24) when a
  * word no article uses stopped sinking paraphrased questions, which took
- * held-out hit@3 from 25% to 37%.
+ * held-out hit@3 from 25% to 37%; it is back at 90% since a notion the
+ * synonym list knows weighs in full when absent. golden-heldout2.json, the
+ * blind set nobody tunes on, has no floor here on purpose: it is read to
+ * measure, not to steer.
  */
 describe('npm run eval', () => {
   const golden = evaluate(readEntries('golden'))
   const calibration = evaluate(readEntries('calibration'))
   const together = evaluate(readEntries('golden'), 'all')
 
-  it('GIVEN the golden questions THEN at least 85% find an expected statement with the right speaker in the top 3', () => {
-    expect(golden.hitAt3 / golden.answerable).toBeGreaterThanOrEqual(0.85)
+  it('GIVEN the golden questions THEN at least 92% find an expected statement with the right speaker in the top 3', () => {
+    expect(golden.hitAt3 / golden.answerable).toBeGreaterThanOrEqual(0.92)
   })
 
-  it('GIVEN the golden questions THEN the top quote is expected and rightly attributed at least 75% of the time', () => {
-    expect(golden.top1 / golden.answerable).toBeGreaterThanOrEqual(0.75)
+  it('GIVEN the golden questions THEN the top quote is expected and rightly attributed at least 80% of the time', () => {
+    expect(golden.top1 / golden.answerable).toBeGreaterThanOrEqual(0.8)
   })
 
-  it('GIVEN the golden unanswerable questions THEN at least 85% are refused', () => {
-    expect(golden.refusals / golden.unanswerable).toBeGreaterThanOrEqual(0.85)
+  it('GIVEN the golden unanswerable questions THEN at least 90% are refused', () => {
+    expect(golden.refusals / golden.unanswerable).toBeGreaterThanOrEqual(0.9)
   })
 
-  it('GIVEN questions written blind over held-out articles THEN at least 35% hit@3 and 85% refusals, and every quote verbatim', () => {
+  it('GIVEN questions written blind over held-out articles THEN at least 65% hit@3 and 90% refusals, and every quote verbatim', () => {
     const heldOut = evaluate(readEntries('golden-heldout'))
-    expect(heldOut.hitAt3 / heldOut.answerable).toBeGreaterThanOrEqual(0.35)
-    expect(heldOut.refusals / heldOut.unanswerable).toBeGreaterThanOrEqual(0.85)
+    expect(heldOut.hitAt3 / heldOut.answerable).toBeGreaterThanOrEqual(0.65)
+    expect(heldOut.refusals / heldOut.unanswerable).toBeGreaterThanOrEqual(0.9)
     expect(heldOut.unfaithful).toBe(0)
   })
 
@@ -47,13 +50,13 @@ describe('npm run eval', () => {
     expect(golden.disagreementsSpurious).toBeLessThanOrEqual(1)
   })
 
-  it('GIVEN the calibration questions THEN at least 85% hit@3 and 85% refusals', () => {
-    expect(calibration.hitAt3 / calibration.answerable).toBeGreaterThanOrEqual(0.85)
-    expect(calibration.refusals / calibration.unanswerable).toBeGreaterThanOrEqual(0.85)
+  it('GIVEN the calibration questions THEN at least 92% hit@3 and 87% refusals', () => {
+    expect(calibration.hitAt3 / calibration.answerable).toBeGreaterThanOrEqual(0.92)
+    expect(calibration.refusals / calibration.unanswerable).toBeGreaterThanOrEqual(0.87)
   })
 
   it('GIVEN every article loaded at once THEN answers still come from the right article nearly as often', () => {
-    expect(together.hitAt3 / together.answerable).toBeGreaterThanOrEqual(0.8)
+    expect(together.hitAt3 / together.answerable).toBeGreaterThanOrEqual(0.85)
     expect(together.refusals / together.unanswerable).toBeGreaterThanOrEqual(0.8)
   })
 })

@@ -171,3 +171,15 @@ describe('parseQuestion: people in general as the subject', () => {
     expect(query.slots.map((slot) => slot.label)).toContain('gucci')
   })
 })
+
+describe('parseQuestion: absent words that weigh in full', () => {
+  const korea = buildIndex([readArticle(readFixtureArticle('korea-impeachment-nbc-2024.txt'))])
+
+  it('GIVEN a notion the synonym list knows that no statement words any way THEN it weighs in full, not as a paraphrase', () => {
+    const query = parse('who would take over if yoon resigns', korea)
+    const takeOver = query.slots.find((slot) => slot.label === 'take')!
+    expect(takeOver.absent).toBe(true)
+    const present = query.slots.filter((slot) => !slot.absent)
+    expect(takeOver.weight).toBeGreaterThanOrEqual(Math.max(...present.map((slot) => slot.weight)))
+  })
+})
