@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { classifyBlocks } from '../core/article.js'
 import { createLibrary, type ArticleInput, type Library } from '../core/library.js'
@@ -68,18 +69,17 @@ export async function loadArticles(path: string, options: { cache?: LoadCache } 
     .sort()
   const articles: ArticleInput[] = []
   const problems: LoadProblem[] = []
-  const results = await Promise.all(
-    entries.map(async (name) => {
-      if (!ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase())) {
-        return { ok: false as const, reason: `not an article file (expected ${ARTICLE_EXTENSIONS.join(', ')})` }
-      }
-      return loadFile(join(path, name), options.cache)
-    }),
-  )
-  results.forEach((result, i) => {
+  // One file after the other, with synchronous reads: at 10,000 files that is a tenth of the time of as many
+  // concurrent reads through libuv's pool (four system calls each, and a promise for every one). A long folder
+  // gives the event loop a turn every few hundred files, so that a hot reload does not stall a running bot.
+  for (const [i, name] of entries.entries()) {
+    if (i % FILES_BETWEEN_TURNS === FILES_BETWEEN_TURNS - 1) await new Promise((resolve) => setImmediate(resolve))
+    const result = ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase())
+      ? await loadFile(join(path, name), options.cache)
+      : { ok: false as const, reason: `not an article file (expected ${ARTICLE_EXTENSIONS.join(', ')})` }
     if (result.ok) articles.push(result.article)
-    else problems.push({ file: join(path, entries[i]!), reason: result.reason })
-  })
+    else problems.push({ file: join(path, name), reason: result.reason })
+  }
   // A cache that outlives deleted files would grow without end.
   if (options.cache) {
     const present = new Set(entries.map((name) => join(path, name)))
@@ -87,6 +87,9 @@ export async function loadArticles(path: string, options: { cache?: LoadCache } 
   }
   return { articles, problems }
 }
+
+/** How many files are read between two turns of the event loop. */
+const FILES_BETWEEN_TURNS = 256
 
 /** The library of everything `loadArticles` could read at `path`, and what it could not. */
 export async function loadLibrary(
@@ -126,23 +129,51 @@ export async function parseArticle(name: string, bytes: Uint8Array): Promise<Par
         : { ok: true, text: decoded.text, meta: {} }
   }
   if (!converted.ok) return converted
-  if (!classifyBlocks(converted.text).some((block) => block.role === 'body')) {
+  if (!hasBody(converted.text)) {
     return { ok: false, reason: isHtml ? 'no article text found in the page' : 'no article text after the title line' }
   }
   const hasMeta = Object.keys(converted.meta).length > 0
   return { ok: true, article: { id, text: converted.text, ...(hasMeta ? { meta: converted.meta } : {}) } }
 }
 
+/**
+ * True when the text has a body block after its title. A block's role depends
+ * only on the lines before it, so the blocks of the first lines of a text are
+ * the first blocks of the whole: the first 4, 8, 16, … lines are classified
+ * until a body turns up (nearly always in the first 4: title, blank line,
+ * first paragraph), not the whole article.
+ */
+function hasBody(text: string): boolean {
+  const hasBodyBlock = (part: string): boolean => classifyBlocks(part).some((block) => block.role === 'body')
+  let cut = -1
+  for (let lines = 0, probe = 4; ; probe *= 2) {
+    while (lines < probe) {
+      cut = text.indexOf('\n', cut + 1)
+      if (cut < 0) return hasBodyBlock(text)
+      lines++
+    }
+    if (hasBodyBlock(text.slice(0, cut))) return true
+  }
+}
+
 async function loadFile(path: string, cache: LoadCache | undefined): Promise<ParsedFile> {
+  let fd: number | undefined
   try {
-    const info = await stat(path)
+    fd = openSync(path, 'r')
+    // The size and time come from the open file, not from a second look at the path.
+    const info = cache ? fstatSync(fd) : undefined
     const cached = cache?.get(path)
-    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result
-    const result = await parseArticle(path, await readFile(path))
-    cache?.set(path, { size: info.size, mtimeMs: info.mtimeMs, result })
+    if (info && cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.result
+    const bytes = readFileSync(fd)
+    closeSync(fd)
+    fd = undefined
+    const result = await parseArticle(path, bytes)
+    if (cache && info) cache.set(path, { size: info.size, mtimeMs: info.mtimeMs, result })
     return result
   } catch (error) {
     return { ok: false, reason: fsReason(error) }
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }
 

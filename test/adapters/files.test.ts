@@ -164,6 +164,24 @@ describe('loading a folder', () => {
     ])
   })
 
+  it('GIVEN a folder of 600 articles THEN all load, in name order, each with its own text', async () => {
+    const names = Array.from({ length: 600 }, (_, i) => `a${String(i).padStart(4, '0')}.txt`)
+    for (const name of [...names].reverse()) await writeFile(join(dir, name), `Title ${name}\n\nThe mayor said article ${name} is here.\n`)
+    const { articles, problems } = await loadArticles(dir)
+    expect(problems).toEqual([])
+    expect(articles.map((a) => a.id)).toEqual(names)
+    expect(articles.every((a) => a.text.includes(`article ${a.id} is here`))).toBe(true)
+  })
+
+  it('GIVEN a text whose first paragraph follows many headings, and one with headings only THEN the first loads and the second is reported', async () => {
+    const headings = Array.from({ length: 40 }, (_, i) => `Section ${i + 1}`).join('\n\n')
+    await writeFile(join(dir, 'late-body.txt'), `A title\n\n${headings}\n\nThe mayor said the bridge would reopen on Friday.\n`)
+    await writeFile(join(dir, 'headings-only.txt'), `A title\n\n${headings}\n`)
+    const { articles, problems } = await loadArticles(dir)
+    expect(articles.map((a) => a.id)).toEqual(['late-body.txt'])
+    expect(problems).toEqual([{ file: join(dir, 'headings-only.txt'), reason: 'no article text after the title line' }])
+  })
+
   it('GIVEN the same text in two files THEN the library holds it once', async () => {
     const text = 'A title\n\nThe mayor said the bridge would reopen on Friday.\n'
     await writeFile(join(dir, 'a.txt'), text)
