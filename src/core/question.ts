@@ -160,7 +160,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   discountAbsentWords(slots)
   const gist = slots.length === 0 && source === null && forms.some((f) => GIST_WORDS.has(f))
   const weighted = slots.map((slot) => (type === 'quantity' && isPeople(slot) ? { ...slot, weight: slot.weight * 0.25 } : slot))
-  const joined = joinCoordinated(weighted, unitOfSlot, forms)
+  const joined = joinCoordinated(weighted, unitOfSlot, forms, units)
   return { type, slots: dedupeSlots(withNeighbours(joined.slots, joined.units, units)), source, counted, counting, duration, gist }
 }
 
@@ -168,7 +168,12 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
  * `towns and cities`, `torture or arrests`: one slot that either word covers
  * (the question asks about both; a statement about one of them answers).
  */
-function joinCoordinated(slots: readonly Slot[], unitOfSlot: readonly number[], forms: readonly string[]): { slots: Slot[]; units: number[] } {
+function joinCoordinated(
+  slots: readonly Slot[],
+  unitOfSlot: readonly number[],
+  forms: readonly string[],
+  questionUnits: readonly Unit[],
+): { slots: Slot[]; units: number[] } {
   const joined: Slot[] = []
   const units: number[] = []
   slots.forEach((slot, k) => {
@@ -176,10 +181,10 @@ function joinCoordinated(slots: readonly Slot[], unitOfSlot: readonly number[], 
     const previous = joined[joined.length - 1]
     const previousAt = units[units.length - 1]
     const link = forms[at - 1]
-    if (previous && previousAt === at - 2 && (link === 'and' || link === 'or') && !slot.speakers && !previous.speakers) {
+    if (previous && !slot.speakers && !previous.speakers && (coordinated(previousAt!, at, link) || offeredChoice(questionUnits, forms, previousAt!, at))) {
       joined[joined.length - 1] = {
         ...previous,
-        label: `${previous.label} ${link} ${slot.label}`,
+        label: `${previous.label} or ${slot.label}`,
         anyOf: [...previous.anyOf, ...slot.anyOf],
         weight: Math.max(previous.weight, slot.weight),
       }
@@ -189,6 +194,25 @@ function joinCoordinated(slots: readonly Slot[], unitOfSlot: readonly number[], 
     units.push(at)
   })
   return { slots: joined, units }
+}
+
+/** `towns and cities`, `torture or arrests`: two words side by side, joined. */
+function coordinated(previousAt: number, at: number, link: string | undefined): boolean {
+  return previousAt === at - 2 && (link === 'and' || link === 'or')
+}
+
+/**
+ * `calm or is there fighting`, `legit or made up`: a choice the question
+ * offers, either side of an `or` with only stop words between; a statement
+ * saying either answers it.
+ */
+function offeredChoice(units: readonly Unit[], forms: readonly string[], previousAt: number, at: number): boolean {
+  let or = false
+  for (let i = previousAt + 1; i < at; i++) {
+    if (forms[i] === 'or') or = true
+    else if (!units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)) return false
+  }
+  return or
 }
 
 const NOUN_PHRASE_GLUE = new Set(['of', 'the', 'a', 'an'])

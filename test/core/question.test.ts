@@ -183,3 +183,18 @@ describe('parseQuestion: absent words that weigh in full', () => {
     expect(takeOver.weight).toBeGreaterThanOrEqual(Math.max(...present.map((slot) => slot.weight)))
   })
 })
+
+describe('parseQuestion: a choice offered', () => {
+  it('GIVEN two words either side of an or with only small words between THEN one slot either word covers', () => {
+    const zimbabwe = buildIndex([readArticle(readFixtureArticle('heldout-zimbabwe-coup-telegraph-2017.txt'))])
+    const query = parse('are the streets of harare calm or is there fighting', zimbabwe)
+    expect(query.slots.map((slot) => slot.label)).toContain('calm or fighting')
+  })
+
+  it('GIVEN no or between two words THEN each stays its own slot', () => {
+    const zimbabwe = buildIndex([readArticle(readFixtureArticle('heldout-zimbabwe-coup-telegraph-2017.txt'))])
+    expect(parse('are the streets of harare calm and is there fighting', zimbabwe).slots.map((slot) => slot.label)).toEqual(
+      expect.arrayContaining(['calm', 'fighting']),
+    )
+  })
+})
