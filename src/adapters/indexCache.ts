@@ -1,16 +1,25 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { createLibrary, type ArticleInput, type IndexedLibrary } from '../core/library.js'
 import { restoreLibrary, serializeLibrary, type SerializedLibrary } from '../core/librarySnapshot.js'
+import { decodeCacheFile, encodeCacheFile } from './cacheFile.js'
 
 /**
  * A restart cache for the library: reading and indexing 10,000 articles takes
- * minutes, restoring them from the cache takes seconds. The cache file holds
- * `serializeLibrary` (the core's: the read articles and minisearch's `toJSON`
- * with the lexicon) and is named by a SHA-256 of the articles (ids, texts,
- * metadata) and of the core's own source, so a changed, added or removed
- * article, or new reading code, misses and the library is built again.
+ * a minute, restoring them from the cache a second or two. The cache file
+ * holds `serializeLibrary` (the core's: the read articles, their statements
+ * in typed columns, the index with the engine's postings, the lexicon and the
+ * speaker directory) in V8's structured serialisation with its typed arrays
+ * read in place (cacheFile.ts): nothing is parsed number by number as JSON
+ * would, and a file whose CRC-32 differs is a miss, not a library that
+ * answers from damaged postings. It is named by a SHA-256 of the articles (ids, texts,
+ * metadata), of the core's own source and of minisearch's installed version
+ * (the snapshot holds minisearch's internals), so a changed, added or
+ * removed article, new reading code or another minisearch misses and the
+ * library is built again.
  *
  * ```ts
  * const { library, cache } = await openCachedLibrary(articles, { dir: '.cache' })
@@ -26,7 +35,7 @@ export interface IndexCacheOptions {
 export type CacheOutcome = 'hit' | 'miss'
 
 const PREFIX = 'index-'
-const SUFFIX = '.json'
+const SUFFIX = '.v8'
 
 /** The library of `inputs`: from the cache when it holds them, else built and cached (a write failure is not fatal). */
 export async function openCachedLibrary(
@@ -51,16 +60,17 @@ export async function readCachedLibrary(
   dir: string,
   key?: string,
 ): Promise<IndexedLibrary | null> {
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(cachePath(dir, key ?? (await cacheKey(inputs))), 'utf8')
+    bytes = await readFile(cachePath(dir, key ?? (await cacheKey(inputs))))
   } catch {
     return null
   }
   try {
-    return restoreLibrary(inputs, JSON.parse(text) as SerializedLibrary)
+    const data = decodeCacheFile(bytes) as SerializedLibrary | null
+    return data ? restoreLibrary(inputs, data) : null
   } catch {
-    // A truncated or foreign file is a miss, not a crash: the library is built again and the file replaced.
+    // A truncated, damaged or foreign file is a miss, not a crash: the library is built again and the file replaced.
     return null
   }
 }
@@ -74,10 +84,11 @@ export async function writeCachedLibrary(library: IndexedLibrary, dir: string, k
   await mkdir(dir, { recursive: true })
   const path = cachePath(dir, key)
   const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(serializeLibrary(library)))
+  await writeFile(temporary, encodeCacheFile(serializeLibrary(library)))
   await rename(temporary, path)
   for (const name of await readdir(dir)) {
-    if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== path) {
+    // Older files (`.json` ones from before this format too), not another process's file being written.
+    if (name.startsWith(PREFIX) && !name.endsWith('.tmp') && join(dir, name) !== path) {
       await rm(join(dir, name), { force: true })
     }
   }
@@ -90,12 +101,14 @@ export function cachePath(dir: string, key: string): string {
 }
 
 /**
- * SHA-256 over the core's source and every article's id, text and metadata,
- * each length-prefixed so that no two different inputs hash alike.
+ * SHA-256 over the core's source, minisearch's version and every article's
+ * id, text and metadata, each length-prefixed so that no two different
+ * inputs hash alike.
  */
 export async function cacheKey(inputs: readonly ArticleInput[]): Promise<string> {
   const hash = createHash('sha256')
   hash.update(await coreVersion)
+  hash.update(`\0${engineVersion}\0`)
   for (const input of inputs) {
     for (const part of [input.id, input.text, JSON.stringify(input.meta ?? {})]) {
       hash.update(`${part.length}:`)
@@ -104,6 +117,31 @@ export async function cacheKey(inputs: readonly ArticleInput[]): Promise<string>
   }
   return hash.digest('hex')
 }
+
+/**
+ * minisearch's installed version: the cache holds its internals
+ * (src/core/engineSnapshot.ts), which another version may lay out otherwise.
+ * Read from its package.json, found beside its entry point (the package does
+ * not export the file itself).
+ */
+const engineVersion: string = (() => {
+  let dir: string
+  try {
+    dir = dirname(createRequire(import.meta.url).resolve('minisearch'))
+  } catch {
+    return 'unknown'
+  }
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string } | null
+      if (manifest?.name === 'minisearch' && manifest.version) return manifest.version
+    } catch {
+      // No manifest here: one folder up.
+    }
+  }
+  // Not found: the version stays unknown, and the core checks the engine's fields when it restores.
+  return 'unknown'
+})()
 
 /**
  * A hash of the core's source files: reading or indexing code that changed

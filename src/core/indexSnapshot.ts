@@ -1,87 +1,98 @@
 /**
- * The index in a form JSON can hold, for a restart cache: minisearch's own
- * `toJSON` plus the lexicon, and the way back.
+ * The index as structured-clonable data (typed arrays, Maps, Sets, strings)
+ * for a restart cache, and the way back. Everything the build derived is
+ * kept as it was built (the engine's postings, the lexicon's tables, the
+ * common postings, the speaker directory), so that restoring computes
+ * nothing again; turning the snapshot into bytes is the adapter's business.
  */
-import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
-import {
-  commonPostingsOf,
-  ENGINE_OPTIONS,
-  INDEX_FORMAT,
-  startsOf,
-  type IndexedStatement,
-  type Lexicon,
-  type StatementIndex,
-  type TermSets,
-} from './search.js'
-import { buildSpeakerDirectory } from './speakerMentions.js'
+import { restoreEngine, serializeEngine, type SerializedEngine } from './engineSnapshot.js'
+import { restoreTree, serializeTree, type SerializedTree } from './searchableMapSnapshot.js'
+import { ENGINE_OPTIONS, INDEX_FORMAT, startsOf, type IndexedStatement, type Lexicon, type StatementIndex, type TermSets } from './search.js'
+import { restoreDirectory, serializeDirectory, type SerializedDirectory } from './directorySnapshot.js'
 import type { Article } from './types.js'
 
-/** Term sets as JSON holds them. */
-interface SerializedTermSets {
-  readonly list: readonly number[]
-  readonly start: readonly number[]
-}
-
-/** The index in a form JSON can hold: minisearch's own `toJSON`, plus the lexicon. */
+/** An index as structured-clonable data: what `buildIndex` computed, as it computed it. */
 export interface SerializedIndex {
   readonly format: number
   readonly statements: number
-  readonly engine: ReturnType<MiniSearch['toJSON']>
+  readonly engine: SerializedEngine
+  /** The lexicon's terms by id. */
   readonly terms: readonly string[]
-  readonly documentFrequency: readonly number[]
-  readonly statementTerms: SerializedTermSets
-  readonly articleIndex: readonly number[]
-  readonly features: readonly number[]
-  readonly properTerms: readonly number[]
-  readonly vocabulary: readonly (readonly [string, number])[]
+  readonly documentFrequency: Uint32Array
+  readonly statementTerms: TermSets
+  readonly articleIndex: Uint32Array
+  readonly features: Uint8Array
+  readonly properTerms: Uint8Array
+  /** The spelling vocabulary: its tree of words, and their counts in the tree's order. */
+  readonly vocabulary: SerializedTree
+  readonly vocabularyCounts: Uint32Array
+  readonly commonPostings: ReadonlyMap<number, Uint32Array>
+  readonly speakers: SerializedDirectory
 }
 
-/** Serialises an index (for a cache keyed by the articles' content; the articles themselves are not included). */
+/** The index as structured-clonable data (for a cache keyed by the articles' content; the articles themselves are not included). */
 export function serializeIndex(index: StatementIndex): SerializedIndex {
   const { lexicon } = index
-  const sets = (s: TermSets): SerializedTermSets => ({ list: Array.from(s.list), start: Array.from(s.start) })
+  const vocabulary = serializeTree<number>(lexicon.vocabulary as unknown as { _tree: unknown; _prefix: unknown })
   return {
     format: INDEX_FORMAT,
     statements: index.statements.length,
-    engine: index.engine.toJSON(),
+    engine: serializeEngine(index.engine),
     terms: [...lexicon.termIds.keys()],
-    documentFrequency: Array.from(lexicon.documentFrequency),
-    statementTerms: sets(lexicon.statementTerms),
-    articleIndex: Array.from(lexicon.articleIndex),
-    features: Array.from(lexicon.features),
-    properTerms: Array.from(lexicon.properTerms),
-    vocabulary: [...lexicon.vocabulary.entries()],
+    documentFrequency: lexicon.documentFrequency,
+    statementTerms: lexicon.statementTerms,
+    articleIndex: lexicon.articleIndex,
+    features: lexicon.features,
+    properTerms: lexicon.properTerms,
+    vocabulary: vocabulary.tree,
+    vocabularyCounts: Uint32Array.from(vocabulary.values),
+    commonPostings: lexicon.commonPostings,
+    speakers: serializeDirectory(index.speakers),
   }
 }
 
 /**
- * Restores an index serialised from the same articles, or returns null when
- * it does not fit them (another format, other statements): then build it again.
+ * Restores an index snapshotted from the same articles, or returns null when
+ * it does not fit them (another format, other statements, tables of the
+ * wrong size): then build it again.
  */
 export function restoreIndex(articles: readonly Article[], data: SerializedIndex): StatementIndex | null {
   const statements = articles.flatMap((a) => a.statements)
+  const n = statements.length
+  const terms = data.terms.length
   const fits =
     data.format === INDEX_FORMAT &&
-    data.statements === statements.length &&
-    data.statementTerms.start.length === statements.length + 1
+    data.statements === n &&
+    data.statementTerms.start.length === n + 1 &&
+    data.statementTerms.start[n] === data.statementTerms.list.length &&
+    data.articleIndex.length === n &&
+    data.features.length === n &&
+    data.documentFrequency.length === terms &&
+    data.properTerms.length === terms &&
+    data.vocabularyCounts.length === data.vocabulary.values &&
+    data.speakers.contextOf.length === n &&
+    data.articleIndex.every((a) => a < articles.length) &&
+    data.statementTerms.list.every((t) => t < terms)
   if (!fits) return null
-  const engine = MiniSearch.loadJS<IndexedStatement>(data.engine, ENGINE_OPTIONS)
-  const vocabulary = SearchableMap.from(data.vocabulary as [string, number][]) as SearchableMap<number>
-  const sets = (s: SerializedTermSets): TermSets => ({ list: Uint32Array.from(s.list), start: Uint32Array.from(s.start) })
-  const documentFrequency = Uint32Array.from(data.documentFrequency)
-  const statementTerms = sets(data.statementTerms)
+  const engine = restoreEngine<IndexedStatement>(data.engine, ENGINE_OPTIONS)
+  const speakers = engine && restoreDirectory(data.speakers)
+  const words = speakers && restoreTree(data.vocabulary, (i) => data.vocabularyCounts[i]!)
+  if (!engine || !speakers || !words) return null
+  const vocabulary = new SearchableMap<number>(words as Map<string, never>)
+  const termIds = new Map<string, number>()
+  data.terms.forEach((term, i) => termIds.set(term, i))
   const lexicon: Lexicon = {
-    termIds: new Map(data.terms.map((term, i) => [term, i])),
-    documentFrequency,
-    statementTerms,
+    termIds,
+    documentFrequency: data.documentFrequency,
+    statementTerms: data.statementTerms,
     articleStart: startsOf(articles),
-    articleIndex: Uint32Array.from(data.articleIndex),
-    features: Uint8Array.from(data.features),
-    properTerms: Uint8Array.from(data.properTerms),
+    articleIndex: data.articleIndex,
+    features: data.features,
+    properTerms: data.properTerms,
     vocabulary,
-    commonPostings: commonPostingsOf(documentFrequency, statementTerms),
+    commonPostings: data.commonPostings,
   }
-  const articleOf = statements.map((_, i) => articles[lexicon.articleIndex[i]!]!)
-  return { articles, statements, articleOf, engine, lexicon, speakers: buildSpeakerDirectory(articles, statements) }
+  const articleOf = statements.map((_, i) => articles[data.articleIndex[i]!]!)
+  return { articles, statements, articleOf, engine, lexicon, speakers }
 }

@@ -8,35 +8,51 @@ import { dedupe, libraryOver, type IndexedLibrary } from './library.js'
 import type { Article, Statement } from './types.js'
 
 /**
- * A library in a form JSON can hold, for a cache keyed by its inputs: the read
- * articles without their text (the inputs give it again, and every statement's
- * text is a slice of it), their statements in columns (a restart reads ten
- * times fewer bytes than one object a statement), and the index.
+ * A library as structured-clonable data, for a cache keyed by its inputs:
+ * the read articles without their text (the inputs give it again, and every
+ * statement's text is a slice of it), the statements of all articles in
+ * typed columns with their strings numbered once, and the index. Typed
+ * arrays, Maps and strings only where the data is large, so that the adapter
+ * can write it as bytes that load without parsing numbers.
  */
 export interface SerializedLibrary {
+  readonly format: number
   readonly articles: readonly SerializedArticle[]
+  /** Article a's statements are `statementStart[a] .. statementStart[a + 1]` in the columns. */
+  readonly statementStart: Uint32Array
+  /** Paragraph offsets of all articles (start, end, start, end, …); article a's are pairs `paragraphStart[a] .. paragraphStart[a + 1]`. */
+  readonly paragraphs: Uint32Array
+  readonly paragraphStart: Uint32Array
+  /** The statements' strings (article, speaker, role, cue), each once. */
+  readonly strings: readonly string[]
+  /** One entry a statement in each column; strings by number in `strings`, -1 for null. */
+  readonly columns: StatementColumns
   readonly index: SerializedIndex
 }
 
-/** An article without its text; statements and paragraphs as columns of numbers, strings by number in `strings`. */
-export interface SerializedArticle extends Omit<Article, 'original' | 'statements' | 'paragraphs'> {
-  /** Paragraph offsets: start, end, start, end, … */
-  readonly paragraphs: readonly number[]
-  /** The statements' strings (article, speaker, role, cue), each once. */
-  readonly strings: readonly string[]
-  /** One entry a statement in each column; `role` and `cue` are -1 for null. */
-  readonly columns: Readonly<Record<StatementColumn, readonly number[]>>
+/** An article without its text, statements or paragraphs. */
+export type SerializedArticle = Omit<Article, 'original' | 'statements' | 'paragraphs'>
+
+export interface StatementColumns {
+  readonly article: Int32Array
+  readonly paragraph: Uint32Array
+  readonly sentence: Uint32Array
+  readonly start: Uint32Array
+  readonly end: Uint32Array
+  readonly speaker: Int32Array
+  readonly role: Int32Array
+  readonly kind: Uint8Array
+  readonly cue: Int32Array
 }
 
-type StatementColumn = 'article' | 'paragraph' | 'sentence' | 'start' | 'end' | 'speaker' | 'role' | 'kind' | 'cue'
+/** Bumped whenever the shape above changes. */
+const LIBRARY_FORMAT = 2
 const KINDS: readonly Statement['kind'][] = ['direct', 'reported', 'narration']
 
 /** Serialises a library: reading and indexing need not be done again for the same inputs. */
 export function serializeLibrary(library: IndexedLibrary): SerializedLibrary {
-  return { articles: library.articles.map(serializeArticle), index: serializeIndex(library.index) }
-}
-
-function serializeArticle({ original: _, statements, paragraphs, ...rest }: Article): SerializedArticle {
+  const { articles } = library
+  const statements = articles.flatMap((a) => a.statements)
   const strings: string[] = []
   const numbers = new Map<string, number>()
   const numberOf = (text: string | null): number => {
@@ -48,36 +64,56 @@ function serializeArticle({ original: _, statements, paragraphs, ...rest }: Arti
     }
     return n
   }
-  const column = (value: (s: Statement) => number): number[] => statements.map(value)
+  const column = <A extends Int32Array | Uint32Array | Uint8Array>(Type: { from(values: number[]): A }, value: (s: Statement) => number): A =>
+    Type.from(statements.map(value))
+  const statementStart = new Uint32Array(articles.length + 1)
+  const paragraphStart = new Uint32Array(articles.length + 1)
+  articles.forEach((a, i) => {
+    statementStart[i + 1] = statementStart[i]! + a.statements.length
+    paragraphStart[i + 1] = paragraphStart[i]! + a.paragraphs.length
+  })
   return {
-    ...rest,
-    paragraphs: paragraphs.flatMap((p) => [p.start, p.end]),
+    format: LIBRARY_FORMAT,
+    articles: articles.map(({ original: _, statements: __, paragraphs: ___, ...rest }) => rest),
+    statementStart,
+    paragraphs: Uint32Array.from(articles.flatMap((a) => a.paragraphs.flatMap((p) => [p.start, p.end]))),
+    paragraphStart,
     strings,
     columns: {
-      article: column((s) => numberOf(s.article)),
-      paragraph: column((s) => s.paragraph),
-      sentence: column((s) => s.sentence),
-      start: column((s) => s.start),
-      end: column((s) => s.end),
-      speaker: column((s) => numberOf(s.speaker)),
-      role: column((s) => numberOf(s.role)),
-      kind: column((s) => KINDS.indexOf(s.kind)),
-      cue: column((s) => numberOf(s.cue)),
+      article: column(Int32Array, (s) => numberOf(s.article)),
+      paragraph: column(Uint32Array, (s) => s.paragraph),
+      sentence: column(Uint32Array, (s) => s.sentence),
+      start: column(Uint32Array, (s) => s.start),
+      end: column(Uint32Array, (s) => s.end),
+      speaker: column(Int32Array, (s) => numberOf(s.speaker)),
+      role: column(Int32Array, (s) => numberOf(s.role)),
+      kind: column(Uint8Array, (s) => KINDS.indexOf(s.kind)),
+      cue: column(Int32Array, (s) => numberOf(s.cue)),
     },
+    index: serializeIndex(library.index),
   }
 }
 
 /**
  * The library `createLibrary(inputs)` gives, restored from `serializeLibrary`
  * of it; null when the data does not fit the inputs (other articles, an older
- * index format): then create it again.
+ * format, columns of the wrong size): then create it again.
  */
 export function restoreLibrary(inputs: readonly ArticleInput[], data: SerializedLibrary): IndexedLibrary | null {
   const texts = dedupe(inputs)
-  if (texts.length !== data.articles.length) return null
+  const count = data.statementStart[data.articles.length]
+  const { columns } = data
+  const fits =
+    data.format === LIBRARY_FORMAT &&
+    texts.length === data.articles.length &&
+    data.statementStart.length === texts.length + 1 &&
+    data.paragraphStart.length === texts.length + 1 &&
+    data.paragraphStart[texts.length]! * 2 === data.paragraphs.length &&
+    Object.values(columns).every((c: ArrayLike<number>) => c.length === count)
+  if (!fits) return null
   const articles: Article[] = []
   for (const [i, stored] of data.articles.entries()) {
-    const article = restoreArticle(texts[i]!, stored)
+    const article = restoreArticle(texts[i]!, stored, data, i)
     if (!article) return null
     articles.push(article)
   }
@@ -85,14 +121,13 @@ export function restoreLibrary(inputs: readonly ArticleInput[], data: Serialized
   return index ? libraryOver(index) : null
 }
 
-function restoreArticle(input: ArticleInput, stored: SerializedArticle): Article | null {
-  const { paragraphs: flat, strings, columns, ...rest } = stored
-  if (rest.meta.id !== input.id) return null
+function restoreArticle(input: ArticleInput, stored: SerializedArticle, data: SerializedLibrary, a: number): Article | null {
+  if (stored.meta.id !== input.id) return null
+  const { columns, strings } = data
   const original = input.text
-  const count = columns.start.length
   const string = (n: number): string | null => (n < 0 ? null : (strings[n] ?? null))
   const statements: Statement[] = []
-  for (let k = 0; k < count; k++) {
+  for (let k = data.statementStart[a]!; k < data.statementStart[a + 1]!; k++) {
     const start = columns.start[k]!
     const end = columns.end[k]!
     const kind = KINDS[columns.kind[k]!]
@@ -113,7 +148,8 @@ function restoreArticle(input: ArticleInput, stored: SerializedArticle): Article
     })
   }
   const paragraphs: { start: number; end: number }[] = []
-  for (let k = 0; k + 1 < flat.length; k += 2) paragraphs.push({ start: flat[k]!, end: flat[k + 1]! })
-  return { ...rest, original, paragraphs, statements }
+  for (let k = data.paragraphStart[a]! * 2; k < data.paragraphStart[a + 1]! * 2; k += 2) {
+    paragraphs.push({ start: data.paragraphs[k]!, end: data.paragraphs[k + 1]! })
+  }
+  return { ...stored, original, paragraphs, statements }
 }
-

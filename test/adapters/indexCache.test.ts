@@ -1,21 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { decodeCacheFile, encodeCacheFile } from '../../src/adapters/cacheFile.js'
 import { cacheKey, cachePath, openCachedLibrary } from '../../src/adapters/indexCache.js'
-import { createLibrary, type ArticleInput, type Library } from '../../src/core/library.js'
-
-const ARTICLES = new URL('../fixtures/articles/', import.meta.url).pathname
-const GOLDEN = new URL('../fixtures/golden.json', import.meta.url).pathname
-
-const inputs: ArticleInput[] = readdirSync(ARTICLES)
-  .filter((name) => name.endsWith('.txt'))
-  .sort()
-  .map((name) => ({ id: name, text: readFileSync(join(ARTICLES, name), 'utf8') }))
-const golden = (JSON.parse(readFileSync(GOLDEN, 'utf8')) as { question: string }[]).map((g) => g.question)
-/** The golden questions, plus some that the articles cannot answer and some that name speakers. */
-const questions = [...golden, 'What is the capital of France?', '   ', 'According to Amnesty, how many were killed?', 'kiled protestors']
+import { createLibrary, type ArticleInput } from '../../src/core/library.js'
+import type { SerializedLibrary } from '../../src/core/librarySnapshot.js'
+import { fixtureInputs as inputs, libraryFacts as everything } from '../core/libraryFacts.js'
 
 let dir: string
 beforeEach(async () => {
@@ -25,16 +17,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** Everything a library tells its users, for comparing two libraries. */
-function everything(library: Library) {
-  return {
-    answers: questions.map((q) => library.ask(q)),
-    fewer: questions.slice(0, 20).map((q) => library.ask(q, { maxQuotes: 1 })),
-    sources: library.sources(),
-    list: library.list(),
-    quotesBy: ['Amnesty', 'Rajavi', 'Nobody Here'].map((name) => library.quotesBy(name)),
-    articles: library.articles,
-  }
+/** The bytes with one of them changed. */
+function flipped(bytes: Buffer, at: number): Buffer {
+  const copy = Buffer.from(bytes)
+  copy[at] = copy[at]! ^ 0xff
+  return copy
 }
 
 let freshOnce: ReturnType<typeof everything> | undefined
@@ -85,19 +72,35 @@ describe('openCachedLibrary', () => {
     expect(files).toEqual([cachePath('', await cacheKey(inputs.slice(1)))])
   })
 
+  /** The data of a well-formed cache file, changed, in a well-formed file again: only the core's checks can refuse it. */
+  const rewritten = (change: (data: SerializedLibrary) => unknown) => (bytes: Buffer) => encodeCacheFile(change(decodeCacheFile(bytes) as SerializedLibrary))
   it.each([
-    ['truncated', (text: string) => text.slice(0, text.length / 2)],
-    ['not JSON', () => 'not json at all'],
-    ['JSON of another shape', () => JSON.stringify({ articles: [], index: {} })],
-    ['another index format', (text: string) => text.replace(/"format":\d+/, '"format":-1')],
+    ['cut in half', (bytes: Buffer) => bytes.subarray(0, bytes.length / 2)],
+    ['cut to its header', (bytes: Buffer) => bytes.subarray(0, 32)],
+    ['empty', () => Buffer.alloc(0)],
+    ['damaged by one byte in its postings', (bytes: Buffer) => flipped(bytes, Math.floor(bytes.length * 0.6))],
+    ['damaged by one byte in its header', (bytes: Buffer) => flipped(bytes, 3)],
+    ['not a cache file at all', () => Buffer.from('not a cache at all')],
+    ['the JSON cache of an older Verbatim', () => Buffer.from(JSON.stringify({ articles: [], index: { format: 5 } }))],
+    ['a well-formed file of other data', rewritten(() => ({ articles: [], index: {} }))],
+    ['a well-formed file of another library format', rewritten((data) => ({ ...data, format: -1 }))],
+    ['a well-formed file of another index format', rewritten((data) => ({ ...data, index: { ...data.index, format: -1 } }))],
+    ['a well-formed file of a snapshot of another minisearch', rewritten((data) => ({ ...data, index: { ...data.index, engine: { ...data.index.engine, layout: 'minisearch 8.0.0' } } }))],
   ])('GIVEN a cache file that is %s THEN the library is built again, answers as a fresh one, and the file is replaced', async (_, spoil) => {
     await openCachedLibrary(inputs, { dir })
     const path = cachePath(dir, await cacheKey(inputs))
-    await writeFile(path, spoil(readFileSync(path, 'utf8')))
+    await writeFile(path, spoil(readFileSync(path)))
     const reopened = await openCachedLibrary(inputs, { dir })
     expect(reopened.cache).toBe('miss')
     expect(everything(reopened.library)).toEqual(fresh())
     expect((await openCachedLibrary(inputs, { dir })).cache).toBe('hit')
+  })
+
+  it('GIVEN the cache file of an older Verbatim (JSON) beside it THEN the new file replaces it', async () => {
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, `index-${'0'.repeat(64)}.json`), '{}')
+    await openCachedLibrary(inputs, { dir })
+    expect(await readdir(dir)).toEqual([cachePath('', await cacheKey(inputs))])
   })
 
   it('GIVEN a cache folder that cannot be created THEN the library is still built and the write error is returned, not thrown', async () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { answerQuestion } from '../../src/core/answer.js'
 import { readArticle } from '../../src/core/article.js'
 import { parseQuestion } from '../../src/core/question.js'
 import { rankCandidates } from '../../src/core/ranking.js'
-import { restoreIndex, serializeIndex, type SerializedIndex } from '../../src/core/indexSnapshot.js'
 import { correctSpelling, documentFrequency, searchTerms } from '../../src/core/lookup.js'
 import { buildIndex } from '../../src/core/search.js'
 import { cleanForMatching } from '../../src/core/tokenize.js'
@@ -63,22 +61,5 @@ describe('retrieval over the rarest terms first', () => {
       const coverage = (budget: number) => rankCandidates(index, query, 0.6, budget).reduce((m, c) => Math.max(m, c.coverage), 0)
       expect(coverage(1), question).toBeCloseTo(coverage(Number.MAX_SAFE_INTEGER), 9)
     }
-  })
-})
-
-describe('serializeIndex / restoreIndex', () => {
-  const restored = restoreIndex(articles, JSON.parse(JSON.stringify(serializeIndex(index))) as SerializedIndex)
-
-  it('GIVEN an index through JSON and back THEN it answers every question exactly as the original', () => {
-    expect(restored).not.toBeNull()
-    for (const question of questions) expect(answerQuestion(restored!, question)).toEqual(answerQuestion(index, question))
-  })
-
-  it('GIVEN other articles THEN the saved index does not fit and restoring gives null', () => {
-    expect(restoreIndex(articles.slice(1), serializeIndex(index))).toBeNull()
-  })
-
-  it('GIVEN an index saved by another format THEN restoring gives null', () => {
-    expect(restoreIndex(articles, { ...serializeIndex(index), format: -1 })).toBeNull()
   })
 })
