@@ -131,23 +131,18 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
     if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) return
     if (unit.concepts.includes(FILLER)) return
     // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
-    // spelling correction would read it as another word (`liftoff` as `lifted`).
+    // spelling correction would read it as another word (`liftoff` as `lifted`) and after it finds nothing.
     const unknown = !idiom && unit.concepts.length === 0 && !isKnownWord(index.lexicon, forms[i]!, unit.stems[0]!)
-    const related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
-    let anyOf: (readonly string[])[] = related ? [...related.anyOf] : alternativesOf(unit, index).map((t) => [t])
-    let frequency = related ? 0 : Math.max(...anyOf.map((a) => frequencyOfAll(index, a)))
-    let replaced = related !== null
-    if (frequency === 0 && !replaced) {
-      const words = relatedWords(units, i, 1, index)
-      if (words) ({ anyOf } = words)
-      replaced = words !== null
-    }
+    let related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
+    const own = related ? [] : alternativesOf(unit, index).map((t) => [t])
+    const frequency = related ? 0 : Math.max(...own.map((a) => frequencyOfAll(index, a)))
+    if (!related && frequency === 0) related = relatedWords(units, i, 1, index)
     const slot: Slot = {
       label: idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
-      anyOf,
+      anyOf: related ? [...related.anyOf] : own,
       speakers: null,
-      absent: frequency === 0 && !replaced,
-      // Related words stand in for a word no article uses, and weigh as much as it: a statement must hold one of them.
+      absent: frequency === 0 && !related,
+      // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
       weight: idf(frequency, total),
       next: [],
       context: setsTheScene(units, i),
@@ -323,21 +318,19 @@ function frequencyOfAll(index: StatementIndex, alternative: readonly string[]): 
 
 /**
  * The related words (synonyms.ts RELATED_GROUPS) of the entry of `span`
- * words at `at` that the articles use, and how many statements hold the
- * commonest; null where none is used.
+ * words at `at` that the articles use; null where none is used.
  */
-function relatedWords(units: readonly Unit[], at: number, span: number, index: StatementIndex): { anyOf: (readonly string[])[]; frequency: number } | null {
+function relatedWords(units: readonly Unit[], at: number, span: number, index: StatementIndex): { anyOf: (readonly string[])[] } | null {
   const found = relatedAt(units, at)
   if (!found || found.span !== span) return null
   const anyOf = found.alternatives.filter((a) => frequencyOfAll(index, a) > 0)
-  if (anyOf.length === 0) return null
-  return { anyOf, frequency: Math.max(...anyOf.map((a) => frequencyOfAll(index, a))) }
+  return anyOf.length > 0 ? { anyOf } : null
 }
 
 /**
- * A phrase of the related words at `at` (`come apart`, `hang on to`), none
- * of whose words was taken by something else: its related words the articles
- * use, its own words together among them.
+ * A phrase of the related words at `at` (`come apart`, `hang on to`, `put on
+ * hold`), none of whose words was taken by something else: its related words
+ * the articles use (its own words among them, where they are used).
  */
 function relatedIdiom(
   units: readonly Unit[],
@@ -348,14 +341,14 @@ function relatedIdiom(
   const found = relatedAt(units, at)
   if (!found || found.span < 2) return null
   for (let j = at; j < at + found.span; j++) if (skip.has(j) || units[j]!.inPhrase || units[j]!.span > 1) return null
-  // An idiom whose words the articles use (`the guys in charge`) keeps its own words.
+  // An idiom of two or more content words the articles all use keeps its own words; one of a single content word
+  // (`in charge`, `give up`) reads as the idiom, its own word being one of the related words.
   const own = units.slice(at, at + found.span).filter((u) => !u.stop).map((u) => u.stems[0]!)
   if (own.length > 1 && frequencyOfAll(index, own) > 0) return null
   const related = relatedWords(units, at, found.span, index)
   return related ? { span: found.span, anyOf: related.anyOf } : null
 }
 
-/** BM25's IDF: a term no statement holds weighs most. */
 /** How much a word no article uses weighs, as a share of its full weight, where the question has other known words. */
 export const ABSENT_WEIGHT_FACTOR = 0.4
 
@@ -377,6 +370,7 @@ function discountAbsentWords(slots: Slot[]): void {
   })
 }
 
+/** BM25's IDF: a term no statement holds weighs most. */
 function idf(frequency: number, total: number): number {
   return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)) + 1
 }
