@@ -31,6 +31,8 @@ export interface Slot {
   readonly context: boolean
   /** No loaded statement holds any of its terms: a word of the question the articles never use. */
   readonly absent?: boolean
+  /** The related words (synonyms.ts RELATED_GROUPS) of a word the articles do use: a statement holding one covers it in part. */
+  readonly looser?: readonly (readonly string[])[]
 }
 
 /** Whose statements answer: a speaker the question asks as its source. */
@@ -142,6 +144,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
       anyOf: related ? [...related.anyOf] : own,
       speakers: null,
       absent: frequency === 0 && !related,
+      ...(related || frequency === 0 ? {} : looserWords(units, i, own, index)),
       // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
       weight: idf(frequency, total),
       next: [],
@@ -325,6 +328,14 @@ function relatedWords(units: readonly Unit[], at: number, span: number, index: S
   if (!found || found.span !== span) return null
   const anyOf = found.alternatives.filter((a) => frequencyOfAll(index, a) > 0)
   return anyOf.length > 0 ? { anyOf } : null
+}
+
+/** The related words of a word the articles use, its own alternatives aside: `{ looser }`, or nothing. */
+function looserWords(units: readonly Unit[], at: number, own: readonly (readonly string[])[], index: StatementIndex): { looser?: (readonly string[])[] } {
+  const found = relatedWords(units, at, 1, index)
+  const ownKeys = new Set(own.map((a) => a.join(' ')))
+  const looser = found?.anyOf.filter((a) => !ownKeys.has(a.join(' '))) ?? []
+  return looser.length > 0 ? { looser } : {}
 }
 
 /**

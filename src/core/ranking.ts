@@ -256,6 +256,9 @@ function spokenStatements(index: StatementIndex, query: Query, hits: readonly Hi
   return extra
 }
 
+/** Credit for a slot the statement covers with a related word (`replacing` for `swapping`: synonyms.ts RELATED_GROUPS). */
+const LOOSER_CREDIT = 0.6
+
 /** Credit for a slot the statement leaves to its speaker's name or role (`a member of Ennahda’s …` said it). */
 const SPEAKER_CREDIT = 0.8
 /**
@@ -295,7 +298,9 @@ function coverageOf(index: StatementIndex, hit: Hit, scan: Scan): number {
     const slot = slots[k]!
     if (slot.speakers?.has(speaker)) covered += slot.weight
     else if (slot.anyOf.some((alternative) => alternative.every((t) => context.terms.has(t)))) covered += SPEAKER_CREDIT * slot.weight
-    else left.push(k)
+    else if (slot.looser?.some((alternative) => alternative.every((t) => holdsIn(index, index.lexicon.statementTerms, id, t)))) {
+      covered += LOOSER_CREDIT * slot.weight
+    } else left.push(k)
   }
   // The article's help is sought only where the statement could reach the floor with it.
   const possible = left.reduce((sum, k) => sum + COMPANION_CREDIT * slots[k]!.weight, 0)

@@ -184,3 +184,17 @@ describe('answerQuestion: any question (property)', () => {
     },
   )
 })
+
+describe('answerQuestion: related words of words the article uses', () => {
+  const winter = indexOf('heldout2-winter-utilities-nyt-2019.txt')
+
+  it('GIVEN a question word the article uses elsewhere THEN a statement saying a related word answers it (swapping → replacing)', () => {
+    const answer = answerQuestion(winter, 'what are they swapping the old gas pipes for')
+    expect(answer.answered).toBe(true)
+    if (answer.answered) expect(answer.quotes[0]!.text).toMatch(/^Con Edison officials said they had begun replacing/)
+  })
+
+  it('GIVEN a related word alone THEN it covers the word only in part: a question of nothing else the article says is refused', () => {
+    expect(answerQuestion(winter, 'who is swapping the subway trains for buses').answered).toBe(false)
+  })
+})

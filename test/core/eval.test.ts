@@ -32,9 +32,9 @@ describe('npm run eval', () => {
     expect(golden.refusals / golden.unanswerable).toBeGreaterThanOrEqual(0.9)
   })
 
-  it('GIVEN questions written blind over held-out articles THEN at least 65% hit@3 and 90% refusals, and every quote verbatim', () => {
+  it('GIVEN questions written blind over held-out articles THEN at least 70% hit@3 and 90% refusals, and every quote verbatim', () => {
     const heldOut = evaluate(readEntries('golden-heldout'))
-    expect(heldOut.hitAt3 / heldOut.answerable).toBeGreaterThanOrEqual(0.65)
+    expect(heldOut.hitAt3 / heldOut.answerable).toBeGreaterThanOrEqual(0.7)
     expect(heldOut.refusals / heldOut.unanswerable).toBeGreaterThanOrEqual(0.9)
     expect(heldOut.unfaithful).toBe(0)
   })
