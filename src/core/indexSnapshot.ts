@@ -72,8 +72,8 @@ export function restoreIndex(articles: readonly Article[], data: SerializedIndex
     data.properTerms.length === terms &&
     data.vocabularyCounts.length === data.vocabulary.values &&
     data.speakers.contextOf.length === n &&
-    data.articleIndex.every((a) => a < articles.length) &&
-    data.statementTerms.list.every((t) => t < terms)
+    largest(data.articleIndex) < articles.length &&
+    largest(data.statementTerms.list) < terms
   if (!fits) return null
   const engine = restoreEngine<IndexedStatement>(data.engine, ENGINE_OPTIONS)
   const speakers = engine && restoreDirectory(data.speakers)
@@ -95,4 +95,11 @@ export function restoreIndex(articles: readonly Article[], data: SerializedIndex
   }
   const articleOf = statements.map((_, i) => articles[data.articleIndex[i]!]!)
   return { articles, statements, articleOf, engine, lexicon, speakers }
+}
+
+/** The largest number in an array (-1 for none); a plain loop, as the term sets hold millions. */
+function largest(values: Uint32Array): number {
+  let max = -1
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!
+  return max
 }

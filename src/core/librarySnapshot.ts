@@ -123,28 +123,29 @@ export function restoreLibrary(inputs: readonly ArticleInput[], data: Serialized
 
 function restoreArticle(input: ArticleInput, stored: SerializedArticle, data: SerializedLibrary, a: number): Article | null {
   if (stored.meta.id !== input.id) return null
-  const { columns, strings } = data
+  const { strings } = data
+  const { article: articleColumn, paragraph, sentence, start: startColumn, end: endColumn, speaker: speakerColumn, role, kind: kindColumn, cue } = data.columns
   const original = input.text
   const string = (n: number): string | null => (n < 0 ? null : (strings[n] ?? null))
   const statements: Statement[] = []
   for (let k = data.statementStart[a]!; k < data.statementStart[a + 1]!; k++) {
-    const start = columns.start[k]!
-    const end = columns.end[k]!
-    const kind = KINDS[columns.kind[k]!]
-    const article = string(columns.article[k]!)
-    const speaker = string(columns.speaker[k]!)
+    const start = startColumn[k]!
+    const end = endColumn[k]!
+    const kind = KINDS[kindColumn[k]!]
+    const article = string(articleColumn[k]!)
+    const speaker = string(speakerColumn[k]!)
     if (end > original.length || start > end || !kind || article === null || speaker === null) return null
     statements.push({
       article,
-      paragraph: columns.paragraph[k]!,
-      sentence: columns.sentence[k]!,
+      paragraph: paragraph[k]!,
+      sentence: sentence[k]!,
       text: original.slice(start, end),
       start,
       end,
       speaker,
-      role: string(columns.role[k]!),
+      role: string(role[k]!),
       kind,
-      cue: string(columns.cue[k]!),
+      cue: string(cue[k]!),
     })
   }
   const paragraphs: { start: number; end: number }[] = []

@@ -24,13 +24,16 @@ const LEAF = ''
 
 /**
  * A tree as a table: node n's entries are `entryStart[n] .. entryStart[n + 1]`
- * (node 0 is the root); entry e has key `labels[e]` ('' for the node's value)
- * and `targets[e]`: the child node's number, or for a value `-1 - i` where i
- * numbers the values in the order the table lists them.
+ * (node 0 is the root); entry e has key `labels.slice(labelEnd[e - 1], labelEnd[e])`
+ * ('' for the node's value: labels in one string, so that loading them is
+ * one copy rather than half a million small strings) and `targets[e]`: the
+ * child node's number, or for a value `-1 - i` where i numbers the values in
+ * the order the table lists them.
  */
 export interface SerializedTree {
   readonly entryStart: Uint32Array
-  readonly labels: readonly string[]
+  readonly labels: string
+  readonly labelEnd: Uint32Array
   readonly targets: Int32Array
   readonly values: number
 }
@@ -41,11 +44,14 @@ export function serializeTree<V>(map: { readonly _tree?: unknown; readonly _pref
   const nodes: TreeNode[] = [map._tree as TreeNode]
   const entryStart: number[] = [0]
   const labels: string[] = []
+  const labelEnd: number[] = []
+  let labelLength = 0
   const targets: number[] = []
   const values: V[] = []
   for (let n = 0; n < nodes.length; n++) {
     for (const [key, child] of nodes[n]!) {
       labels.push(key)
+      labelEnd.push((labelLength += key.length))
       if (key === LEAF) {
         targets.push(-1 - values.length)
         values.push(child as V)
@@ -56,7 +62,8 @@ export function serializeTree<V>(map: { readonly _tree?: unknown; readonly _pref
     }
     entryStart.push(labels.length)
   }
-  return { tree: { entryStart: Uint32Array.from(entryStart), labels, targets: Int32Array.from(targets), values: values.length }, values }
+  const tree = { entryStart: Uint32Array.from(entryStart), labels: labels.join(''), labelEnd: Uint32Array.from(labelEnd), targets: Int32Array.from(targets), values: values.length }
+  return { tree, values }
 }
 
 /**
@@ -65,9 +72,12 @@ export function serializeTree<V>(map: { readonly _tree?: unknown; readonly _pref
  * root the child of exactly one earlier entry, every value once).
  */
 export function restoreTree<V>(data: SerializedTree, valueAt: (i: number) => V): TreeNode | null {
-  const { entryStart, labels, targets } = data
+  const { entryStart, labels, labelEnd, targets } = data
   const nodes = entryStart.length - 1
-  if (nodes < 1 || entryStart[0] !== 0 || entryStart[nodes] !== labels.length || targets.length !== labels.length) return null
+  const entries = targets.length
+  if (nodes < 1 || entryStart[0] !== 0 || entryStart[nodes] !== entries || labelEnd.length !== entries) return null
+  if (entries > 0 && labelEnd[entries - 1] !== labels.length) return null
+  const labelStart = (e: number): number => (e === 0 ? 0 : labelEnd[e - 1]!)
   // Breadth first, as serialised: the children of a node are numbered in order after all earlier nodes' children.
   let nextNode = 1
   let nextValue = 0
@@ -75,7 +85,8 @@ export function restoreTree<V>(data: SerializedTree, valueAt: (i: number) => V):
     if (entryStart[n]! > entryStart[n + 1]!) return null
     for (let e = entryStart[n]!; e < entryStart[n + 1]!; e++) {
       const target = targets[e]!
-      const isValue = labels[e] === LEAF
+      if (labelStart(e) > labelEnd[e]!) return null
+      const isValue = labelStart(e) === labelEnd[e]
       if (isValue ? target !== -1 - nextValue++ : target !== nextNode++) return null
     }
   }
@@ -84,7 +95,7 @@ export function restoreTree<V>(data: SerializedTree, valueAt: (i: number) => V):
     new FilledOnUse(function* () {
       for (let e = entryStart[n]!; e < entryStart[n + 1]!; e++) {
         const target = targets[e]!
-        yield [labels[e]!, target < 0 ? valueAt(-1 - target) : node(target)] as const
+        yield [labels.slice(labelStart(e), labelEnd[e]), target < 0 ? valueAt(-1 - target) : node(target)] as const
       }
     })
   return node(0)
