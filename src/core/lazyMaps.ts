@@ -81,15 +81,14 @@ export class IndexedMap<K, V> extends FilledOnUse<K, V> {
   readonly #count: number
   readonly #position: (key: K) => number | undefined
   readonly #valueAt: (i: number) => V
-  readonly #made: (V | undefined)[]
+  /** The values made so far, by entry; sized up front when first needed (an array written at scattered places past its end turns into a slow dictionary). */
+  #made: (V | undefined)[] | null = null
 
   constructor(count: number, keyAt: (i: number) => K, position: (key: K) => number | undefined, valueAt: (i: number) => V) {
     super(function* (this: void) {
       for (let i = 0; i < count; i++) yield [keyAt(i), made(i)] as const
     })
-    // Sized up front: an array written at scattered places past its end would turn into a slow dictionary.
-    this.#made = new Array<V | undefined>(count)
-    const made = (i: number): V => (this.#made[i] ??= valueAt(i))
+    const made = (i: number): V => ((this.#made ??= new Array<V | undefined>(count))[i] ??= valueAt(i))
     this.#count = count
     this.#position = position
     this.#valueAt = made

@@ -148,9 +148,23 @@ function restoreArticle(input: ArticleInput, stored: SerializedArticle, data: Se
       cue: string(cue[k]!),
     })
   }
+  // Answering never reads an article's paragraphs (each statement carries its ¶N): they are made when something
+  // reads them, through an enumerable getter that equality, JSON and structured clone read as any other property.
+  let paragraphs: { start: number; end: number }[] | undefined
+  return {
+    ...stored,
+    original,
+    statements,
+    get paragraphs() {
+      return (paragraphs ??= paragraphsOf(data, a))
+    },
+  }
+}
+
+function paragraphsOf(data: SerializedLibrary, a: number): { start: number; end: number }[] {
   const paragraphs: { start: number; end: number }[] = []
   for (let k = data.paragraphStart[a]! * 2; k < data.paragraphStart[a + 1]! * 2; k += 2) {
     paragraphs.push({ start: data.paragraphs[k]!, end: data.paragraphs[k + 1]! })
   }
-  return { ...stored, original, paragraphs, statements }
+  return paragraphs
 }
