@@ -190,7 +190,7 @@ function creditPossible(index: StatementIndex, slot: Slot): number {
   if (slot.anyOf.some((alternative) => alternative.every((t) => index.speakers.contextsWith.has(t)))) return SPEAKER_CREDIT
   if (slot.next.length > 0 && isName(index, slot)) return COMPANION_CREDIT
   if (slot.context) return TOPICAL_CREDIT
-  return 0
+  return slot.looser ? LOOSER_CREDIT : 0
 }
 
 function frequencyOf(index: StatementIndex, term: string): number {
