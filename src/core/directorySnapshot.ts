@@ -3,12 +3,13 @@
  * the way back, for the restart cache. As Maps, Sets and arrays (structured
  * clone's own way) it is half a million small objects to decode; as columns
  * it is a few typed arrays. Restoring makes the contexts at once (a question
- * reads them by number) and the maps' values when a question looks them up:
- * each map finds a key by binary search in its keys sorted, so even its Map
- * is made only if something iterates it.
+ * reads them by number; their terms and statements when read) and the maps'
+ * values when a question looks them up: each map finds a key by binary
+ * search in its keys sorted, so even its Map is made only if something
+ * iterates it.
  */
 import { IndexedMap } from './lazyMaps.js'
-import type { SpeakerDirectory } from './speakerMentions.js'
+import type { SpeakerContext, SpeakerDirectory } from './speakerMentions.js'
 
 /** Lists of numbers in one array: list i is `list[start[i] .. start[i + 1])`. */
 interface Lists {
@@ -92,6 +93,40 @@ export function serializeDirectory(directory: SpeakerDirectory): SerializedDirec
   }
 }
 
+interface ContextSource {
+  readonly data: SerializedDirectory
+  readonly termSetAt: (s: number) => Set<string>
+}
+
+/**
+ * A context whose terms and statements are made when first read: 60,000
+ * contexts hold 400,000 terms and as many statement numbers, and a question
+ * reads a few hundred contexts. Getters on the class, so a context costs a
+ * few words until then.
+ */
+class RestoredContext implements SpeakerContext {
+  readonly #source: ContextSource
+  readonly #context: number
+  #statements: number[] | undefined
+
+  constructor(
+    readonly name: string,
+    source: ContextSource,
+    context: number,
+  ) {
+    this.#source = source
+    this.#context = context
+  }
+
+  get terms(): ReadonlySet<string> {
+    return this.#source.termSetAt(this.#source.data.contextTermSets[this.#context]!)
+  }
+
+  get statements(): readonly number[] {
+    return (this.#statements ??= listOf(this.#source.data.contextStatements, this.#context))
+  }
+}
+
 /** The directory again, equal to the one serialised; null when the columns do not hold together. */
 export function restoreDirectory(data: SerializedDirectory): SpeakerDirectory | null {
   const { strings } = data
@@ -117,17 +152,20 @@ export function restoreDirectory(data: SerializedDirectory): SpeakerDirectory | 
     const flags = data.keys.flags[i]!
     return { names, whole: (flags & WHOLE) !== 0, named: (flags & NAMED) !== 0 }
   })
-  const termSets: Set<string>[] = []
-  for (let s = 0; s < termSetCount; s++) {
-    const terms = new Set<string>()
-    eachOf(data.termSets, s, (term) => terms.add(strings[term]!))
-    termSets.push(terms)
+  const termSets = new Array<Set<string> | undefined>(termSetCount)
+  const source: ContextSource = {
+    data,
+    termSetAt: (s) => {
+      let terms = termSets[s]
+      if (!terms) {
+        terms = new Set<string>()
+        eachOf(data.termSets, s, (term) => terms!.add(strings[term]!))
+        termSets[s] = terms
+      }
+      return terms
+    },
   }
-  const restoredContexts = Array.from(data.contextNames, (name, c) => ({
-    name: strings[name]!,
-    terms: termSets[data.contextTermSets[c]!]!,
-    statements: listOf(data.contextStatements, c),
-  }))
+  const restoredContexts = Array.from(data.contextNames, (name, c) => new RestoredContext(strings[name]!, source, c))
   return {
     keys,
     longestKey: data.longestKey,

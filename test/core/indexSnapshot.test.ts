@@ -37,9 +37,11 @@ describe('serializeIndex / restoreIndex', () => {
     const { vocabulary: builtVocabulary, ...builtLexicon } = original.lexicon
     expect(lexicon).toEqual(builtLexicon)
     expect([...vocabulary]).toEqual([...builtVocabulary])
-    // The restored maps make their values when used (Map subclasses): compared as the plain Maps they stand for.
-    const plain = ({ keys, statementsBy, contextsWith, contextsOf, ...rest }: SpeakerDirectory) => ({
+    // The restored maps and contexts make their values when used (Map subclasses, getters): compared as the plain
+    // Maps and objects they stand for.
+    const plain = ({ keys, statementsBy, contextsWith, contextsOf, contexts, ...rest }: SpeakerDirectory) => ({
       ...rest,
+      contexts: contexts.map(({ name, terms, statements }) => ({ name, terms, statements })),
       keys: new Map(keys),
       statementsBy: new Map(statementsBy),
       contextsWith: new Map(contextsWith),
