@@ -9,19 +9,22 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { dedupe, libraryFromArticles, libraryOver, type ArticleInput, type IndexedLibrary, type PreparedArticle } from '../core/library.js'
+import { dedupe, libraryFromArticles, libraryOver, prepareArticle, type ArticleInput, type IndexedLibrary, type PreparedArticle } from '../core/library.js'
 import { readArticle } from '../core/article.js'
 import { createIndexBuilder, type ArticleAnalysis, type StatementIndex } from '../core/search.js'
+import { createStemmer } from '../core/terms.js'
 import type { Article, ArticleMeta, Kind, Speaker, Statement } from '../core/types.js'
 
 /** Below this many articles the library is built on the calling thread: worker start-up (≈0.5 s under tsx) would cost more than it saves. */
 export const PARALLEL_FROM = 300
 
 export interface BuildOptions {
-  /** Worker threads reading articles; default: one per core, at least one. */
+  /** Worker threads reading articles beside the main thread, which reads too; default: one per core but one, at least one. */
   readonly workers?: number
   /** Fewer (distinct) articles than this are read on the calling thread (default PARALLEL_FROM). */
   readonly parallelFrom?: number
+  /** Articles a request to a worker holds (default CHUNK). */
+  readonly chunk?: number
 }
 
 /** What the main thread asks a worker: read these articles, numbered from `first`. */
@@ -66,66 +69,96 @@ const KINDS: readonly Kind[] = ['direct', 'reported', 'narration']
 /** Reads and indexes articles, on worker threads when there are enough of them. The same library as `createLibrary(inputs)`. */
 export async function buildLibrary(inputs: readonly ArticleInput[], options: BuildOptions = {}): Promise<IndexedLibrary> {
   const unique = dedupe(inputs)
-  const workerCount = Math.max(1, Math.floor(options.workers ?? availableParallelism()))
+  const workerCount = Math.max(1, Math.floor(options.workers ?? availableParallelism() - 1))
   if (unique.length < (options.parallelFrom ?? PARALLEL_FROM)) return libraryFromArticles(unique.map(readArticle))
-  return libraryOver(await indexOnWorkers(unique, workerCount))
+  return libraryOver(await indexOnWorkers(unique, workerCount, Math.max(1, Math.floor(options.chunk ?? CHUNK))))
 }
 
-/** Articles a request holds: small enough that the main thread gets work early and the workers stay even. */
+/** Articles a request holds: small enough that the main thread gets work early and the threads stay even. */
 const CHUNK = 20
 /** Requests each worker has in hand, so that it never waits for the busy main thread to send the next. */
 const IN_HAND = 3
 
-function indexOnWorkers(unique: readonly ArticleInput[], workerCount: number): Promise<StatementIndex> {
+/**
+ * Workers read requests of `chunk` articles; the main thread adds what comes
+ * back in input order and, whenever the next batch to add has not arrived,
+ * reads the next unsent request itself rather than wait. So every core
+ * works until the end, and a machine of two cores needs one worker.
+ */
+function indexOnWorkers(unique: readonly ArticleInput[], workerCount: number, chunk: number): Promise<StatementIndex> {
   const builder = createIndexBuilder()
-  const workers = Array.from({ length: Math.min(workerCount, Math.ceil(unique.length / CHUNK)) }, () => startWorker())
-  const arrived = new Map<number, readonly PackedArticle[]>()
+  const stemmer = createStemmer()
+  const workers = Array.from({ length: Math.min(workerCount, Math.ceil(unique.length / chunk)) }, () => startWorker())
+  const arrived = new Map<number, readonly PreparedArticle[]>()
   let nextToSend = 0
   let nextToAdd = 0
   const stop = () => Promise.all(workers.map((w) => w.terminate()))
 
   return new Promise((resolve, reject) => {
-    let failed = false
+    let settled = false
     const fail = (error: unknown): void => {
-      if (failed) return
-      failed = true
+      if (settled) return
+      settled = true
       void stop().finally(() => reject(error instanceof Error ? error : new Error(String(error))))
     }
-    const send = (worker: Worker): void => {
-      if (nextToSend >= unique.length) return
-      const request: ReadRequest = { first: nextToSend, inputs: unique.slice(nextToSend, nextToSend + CHUNK) }
+    const nextRequest = (): ReadRequest | null => {
+      if (nextToSend >= unique.length) return null
+      const request: ReadRequest = { first: nextToSend, inputs: unique.slice(nextToSend, nextToSend + chunk) }
       nextToSend += request.inputs.length
-      worker.postMessage(request)
+      return request
+    }
+    const send = (worker: Worker): void => {
+      const request = nextRequest()
+      if (request) worker.postMessage(request)
+    }
+    let scheduled = false
+    const schedule = (): void => {
+      if (scheduled) return
+      scheduled = true
+      // After the workers' replies waiting in the queue.
+      setImmediate(step)
+    }
+    /** Adds what can be added in order, then, if the next batch is still out, reads a request here and comes back. */
+    const step = (): void => {
+      scheduled = false
+      if (settled) return
+      try {
+        // Indexed strictly in input order, whichever thread read it.
+        for (let batch = arrived.get(nextToAdd); batch !== undefined; batch = arrived.get(nextToAdd)) {
+          arrived.delete(nextToAdd)
+          for (const { article, analysis } of batch) builder.add(article, analysis)
+          nextToAdd += batch.length
+        }
+        if (nextToAdd === unique.length) {
+          settled = true
+          const index = builder.finish()
+          void stop().then(() => resolve(index), reject)
+          return
+        }
+        const request = nextRequest()
+        if (request) {
+          arrived.set(request.first, request.inputs.map((input) => prepareArticle(input, stemmer)))
+          schedule()
+        }
+      } catch (error) {
+        fail(error)
+      }
     }
     for (const worker of workers) {
       worker.on('message', (reply: ReadReply) => {
-        if (failed) return
-        try {
-          send(worker)
-          arrived.set(reply.first, reply.prepared)
-          // Indexed strictly in input order, whichever worker finished first.
-          for (let batch = arrived.get(nextToAdd); batch !== undefined; batch = arrived.get(nextToAdd)) {
-            arrived.delete(nextToAdd)
-            batch.forEach((packed, k) => {
-              const { article, analysis } = unpackArticle(packed, unique[nextToAdd + k]!)
-              builder.add(article, analysis)
-            })
-            nextToAdd += batch.length
-          }
-          if (nextToAdd === unique.length) {
-            const index = builder.finish()
-            void stop().then(() => resolve(index), reject)
-          }
-        } catch (error) {
-          fail(error)
-        }
+        if (settled) return
+        send(worker)
+        arrived.set(reply.first, reply.prepared.map((packed, k) => unpackArticle(packed, unique[reply.first + k]!)))
+        if (reply.first === nextToAdd) schedule()
       })
       worker.on('error', fail)
       worker.on('exit', (code) => {
-        if (nextToAdd < unique.length) fail(new Error(`buildLibrary: a reading worker exited (code ${code}) before the articles were read`))
+        if (!settled) fail(new Error(`buildLibrary: a reading worker exited (code ${code}) before the articles were read`))
       })
       for (let i = 0; i < IN_HAND; i++) send(worker)
     }
+    // The main thread reads too while the workers start.
+    schedule()
   })
 }
 

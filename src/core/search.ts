@@ -10,6 +10,7 @@ import MiniSearch, { type Options } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { definedAcronyms } from './acronyms.js'
 import { featuresOf } from './features.js'
+import { FilledOnUse, IndexedMap } from './lazyMaps.js'
 import { buildSpeakerDirectory, type SpeakerDirectory } from './speakerMentions.js'
 import { createStemmer, indexTerms, initialisms, synonymWords, toUnits, unitsOf, type Stemmer } from './terms.js'
 import { cleanForMatching, tokenize } from './tokenize.js'
@@ -311,9 +312,9 @@ const ENGINE_LAYOUT = 'minisearch 7.2.0'
 /** minisearch's private state (7.2.0), as far as `engineOf` fills it. */
 interface EngineInternals {
   readonly _index: { set(term: string, data: Map<number, Map<number, number>>): unknown; readonly size: number }
-  readonly _documentIds: Map<number, number>
-  readonly _idToShortId: Map<number, number>
-  readonly _fieldLength: Map<number, number[]>
+  _documentIds: Map<number, number>
+  _idToShortId: Map<number, number>
+  _fieldLength: Map<number, number[]>
   readonly _avgFieldLength: number[]
   readonly _fieldIds: Record<string, number>
   _documentCount: number
@@ -332,6 +333,7 @@ function sortedTermSets(list: Uint32Array, start: Uint32Array): TermSets {
  * term occurrence): the same engine `engine.add` would build, term for term,
  * posting for posting, since terms go in first-seen order and postings in
  * statement order, and the average length is summed as minisearch sums it.
+ * Its maps are made on first use (lazyMaps.ts), as a restored engine's are.
  */
 function engineOf(terms: readonly string[], documentFrequency: Uint32Array, held: TermSets, heldCount: Uint32Array): MiniSearch<IndexedStatement> {
   const count = held.start.length - 1
@@ -359,18 +361,25 @@ function engineOf(terms: readonly string[], documentFrequency: Uint32Array, held
   if (!(typeof inside._index?.set === 'function' && inside._index.size === 0 && inside._documentIds instanceof Map && inside._fieldLength instanceof Map && inside._idToShortId instanceof Map && Array.isArray(inside._avgFieldLength) && inside._fieldIds.terms === 0)) {
     throw new Error(`engineOf: minisearch's layout is not ${ENGINE_LAYOUT}'s`)
   }
-  for (let s = 0; s < count; s++) {
-    inside._idToShortId.set(s, s)
-    inside._documentIds.set(s, s)
-    inside._fieldLength.set(s, [fieldLengths[s]!])
-  }
+  // Statement s is document s, short id s: the maps by id answer from the arrays, and become Maps only if iterated or changed.
+  const position = (key: number): number | undefined => (Number.isInteger(key) && key >= 0 && key < count ? key : undefined)
+  const itself = (s: number): number => s
+  inside._idToShortId = new IndexedMap(count, itself, position, itself)
+  inside._documentIds = new IndexedMap(count, itself, position, itself)
+  inside._fieldLength = new IndexedMap(count, itself, position, (s) => [fieldLengths[s]!])
   inside._documentCount = count
   inside._nextId = count
   inside._avgFieldLength[0] = average
+  // A term's postings become a Map the first time a search reads them: most never are.
   for (let t = 0; t < terms.length; t++) {
-    const postings = new Map<number, number>()
-    for (let i = postingStart[t]!; i < postingStart[t + 1]!; i++) postings.set(docs[i]!, freqs[i]!)
-    inside._index.set(terms[t]!, new Map([[0, postings]]))
+    const from = postingStart[t]!
+    const to = postingStart[t + 1]!
+    const postings = (): [number, Map<number, number>][] => {
+      const map = new Map<number, number>()
+      for (let i = from; i < to; i++) map.set(docs[i]!, freqs[i]!)
+      return [[0, map]]
+    }
+    inside._index.set(terms[t]!, new FilledOnUse(postings))
   }
   return engine
 }

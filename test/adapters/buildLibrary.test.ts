@@ -31,6 +31,11 @@ describe('buildLibrary', () => {
     expect(contents(library)).toEqual(expected)
   })
 
+  it('GIVEN requests of three articles, more than the workers hold THEN the main thread reads some too and the library is still the same', async () => {
+    const library = await buildLibrary(inputs, { workers: 1, parallelFrom: 1, chunk: 3 })
+    expect(contents(library)).toEqual(expected)
+  })
+
   it('GIVEN fewer articles than the threshold THEN the library is built on the calling thread, the same', async () => {
     const library = await buildLibrary(inputs, { parallelFrom: 1_000 })
     expect(contents(library)).toEqual(expected)
