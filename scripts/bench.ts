@@ -19,11 +19,11 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { cacheKey, writeCachedLibrary } from '../src/adapters/indexCache.js'
-import { buildLibrary, PARALLEL_FROM } from '../src/adapters/buildLibrary.js'
+import { buildLibrary, defaultWorkers, PARALLEL_FROM } from '../src/adapters/buildLibrary.js'
 import type { ArticleInput, IndexedLibrary } from '../src/core/library.js'
 import { createCorpusGenerator } from './bench/corpus.js'
 import { corpusStats, type CorpusStats } from './bench/corpusStats.js'
@@ -96,7 +96,7 @@ for (const size of sizes) {
   const inputs = generator.corpus(size)
   collectGarbage()
   // The production path: buildLibrary, which adapters call (worker threads read, the main thread indexes).
-  log(`bench: ${size} articles: reading and indexing (buildLibrary, ${size >= PARALLEL_FROM ? `${availableParallelism()} reading threads` : 'one thread'})…`)
+  log(`bench: ${size} articles: reading and indexing (buildLibrary, ${size >= PARALLEL_FROM ? `the main thread and ${defaultWorkers()} worker thread(s)` : 'one thread'})…`)
   const cpuBefore = process.cpuUsage()
   const built = await maybeProfiled(`${size}-index`, () => timedAsync(() => buildLibrary(inputs)))
   const cpu = process.cpuUsage(cpuBefore)
@@ -289,7 +289,7 @@ function printTable(): void {
     out.push(`${f.articles} articles: ${c.terms.toLocaleString('en-US')} terms, ${percent(c.under1Percent)} in under 1% of statements, ${percent(c.under01Percent)} in under 0.1%; commonest: ${commonest}`)
   }
   for (const { figures: f, details: d } of rows) {
-    const cpu = d.indexCpuMs === undefined ? '' : `indexing took ${(d.indexCpuMs / 1000).toFixed(1)} s of CPU; `
+    const cpu = d.indexCpuMs === undefined ? '' : `indexing (buildLibrary, the path adapters take) took ${(d.indexCpuMs / 1000).toFixed(1)} s of CPU, all threads; `
     out.push(`${f.articles} articles: ${cpu}answer p50 ${round(d.answerP50FromStatementsMs)} ms for questions made from statements, ${round(d.answerP50OffTopicMs)} ms off-topic`)
   }
   for (const { figures: f, details: d } of rows) {

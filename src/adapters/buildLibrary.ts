@@ -66,10 +66,15 @@ export interface PackedArticle {
 
 const KINDS: readonly Kind[] = ['direct', 'reported', 'narration']
 
+/** Worker threads by default: one per core but one, which the main thread keeps (it indexes, and reads too). */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism() - 1)
+}
+
 /** Reads and indexes articles, on worker threads when there are enough of them. The same library as `createLibrary(inputs)`. */
 export async function buildLibrary(inputs: readonly ArticleInput[], options: BuildOptions = {}): Promise<IndexedLibrary> {
   const unique = dedupe(inputs)
-  const workerCount = Math.max(1, Math.floor(options.workers ?? availableParallelism() - 1))
+  const workerCount = Math.max(1, Math.floor(options.workers ?? defaultWorkers()))
   if (unique.length < (options.parallelFrom ?? PARALLEL_FROM)) return libraryFromArticles(unique.map(readArticle))
   return libraryOver(await indexOnWorkers(unique, workerCount, Math.max(1, Math.floor(options.chunk ?? CHUNK))))
 }
