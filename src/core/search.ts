@@ -194,6 +194,7 @@ export function createIndexBuilder(): IndexBuilder {
   const articleIndexes: number[] = []
   const features: number[] = []
   const wordCounts = new Map<string, number>()
+  const engineBuild = startEngine()
   let finished = false
 
   const add = (article: Article, analysis: ArticleAnalysis = analyseArticle(article, stemmer)): void => {
@@ -219,6 +220,7 @@ export function createIndexBuilder(): IndexBuilder {
           capitalised.push(0)
           lastHeldBy.push(-1)
           heldAt.push(0)
+          engineBuild.addTerm(term, termId)
         }
         if (lastHeldBy[termId] !== id) {
           lastHeldBy[termId] = id
@@ -253,7 +255,8 @@ export function createIndexBuilder(): IndexBuilder {
     const articleIndex = Uint32Array.from(articleIndexes)
     const documentFrequency = Uint32Array.from(frequency)
     const start = Uint32Array.from(heldStart)
-    const engine = engineOf([...termIds.keys()], documentFrequency, { list: Uint32Array.from(held), start }, Uint32Array.from(heldCount))
+    engineBuild.complete(documentFrequency, { list: Uint32Array.from(held), start }, Uint32Array.from(heldCount))
+    const { engine } = engineBuild
     const statementTerms = sortedTermSets(Uint32Array.from(held), start)
     const properTerms = Uint8Array.from(inside, (n, termId) => (2 * capitalised[termId]! > n ? 1 : 0))
     const lexicon: Lexicon = {
@@ -306,10 +309,10 @@ export function startsOf(articles: readonly Article[]): Uint32Array {
   return start
 }
 
-/** The minisearch version whose private fields `engineOf` fills (pinned exactly in package.json). */
+/** The minisearch version whose private fields `startEngine` fills (pinned exactly in package.json). */
 const ENGINE_LAYOUT = 'minisearch 7.2.0'
 
-/** minisearch's private state (7.2.0), as far as `engineOf` fills it. */
+/** minisearch's private state (7.2.0), as far as `startEngine` fills it. */
 interface EngineInternals {
   readonly _index: { set(term: string, data: Map<number, Map<number, number>>): unknown; readonly size: number }
   _documentIds: Map<number, number>
@@ -327,61 +330,80 @@ function sortedTermSets(list: Uint32Array, start: Uint32Array): TermSets {
   return { list, start }
 }
 
+/** minisearch's engine as the builder makes it (see `startEngine`). */
+interface EngineBuild {
+  readonly engine: MiniSearch<IndexedStatement>
+  /** Puts term number `termId` (numbered from 0 as first seen) in the engine; its postings come with `complete`. */
+  addTerm(term: string, termId: number): void
+  /** Gives the engine its documents and each term its postings: statement s holds terms `held[s]`, `heldCount` times each. */
+  complete(documentFrequency: Uint32Array, held: TermSets, heldCount: Uint32Array): void
+}
+
 /**
  * The minisearch engine of the statements, made from their postings rather
  * than by adding each statement (which walks minisearch's radix tree once per
  * term occurrence): the same engine `engine.add` would build, term for term,
- * posting for posting, since terms go in first-seen order and postings in
- * statement order, and the average length is summed as minisearch sums it.
- * Its maps are made on first use (lazyMaps.ts), as a restored engine's are.
+ * posting for posting, since terms go in first-seen order (as they are first
+ * seen, so that the tree grows while articles are still being read) and
+ * postings in statement order, and the average length is summed as minisearch
+ * sums it. Its maps are made on first use (lazyMaps.ts), as a restored
+ * engine's are.
  */
-function engineOf(terms: readonly string[], documentFrequency: Uint32Array, held: TermSets, heldCount: Uint32Array): MiniSearch<IndexedStatement> {
-  const count = held.start.length - 1
-  const postingStart = new Uint32Array(terms.length + 1)
-  for (let t = 0; t < terms.length; t++) postingStart[t + 1] = postingStart[t]! + documentFrequency[t]!
-  const docs = new Uint32Array(postingStart[terms.length]!)
-  const freqs = new Uint32Array(docs.length)
-  const next = postingStart.slice(0, terms.length)
-  const fieldLengths = new Uint32Array(count)
-  let average = 0
-  for (let s = 0; s < count; s++) {
-    const from = held.start[s]!
-    const to = held.start[s + 1]!
-    for (let i = from; i < to; i++) {
-      const at = next[held.list[i]!]!++
-      docs[at] = s
-      freqs[at] = heldCount[i]!
-    }
-    fieldLengths[s] = to - from
-    // minisearch's running average (addFieldLength), step for step, so that scores agree to the last bit.
-    average = (average * s + (to - from)) / (s + 1)
-  }
+function startEngine(): EngineBuild {
   const engine = new MiniSearch<IndexedStatement>(ENGINE_OPTIONS)
   const inside = engine as unknown as EngineInternals
   if (!(typeof inside._index?.set === 'function' && inside._index.size === 0 && inside._documentIds instanceof Map && inside._fieldLength instanceof Map && inside._idToShortId instanceof Map && Array.isArray(inside._avgFieldLength) && inside._fieldIds.terms === 0)) {
-    throw new Error(`engineOf: minisearch's layout is not ${ENGINE_LAYOUT}'s`)
+    throw new Error(`startEngine: minisearch's layout is not ${ENGINE_LAYOUT}'s`)
   }
-  // Statement s is document s, short id s: the maps by id answer from the arrays, and become Maps only if iterated or changed.
-  const position = (key: number): number | undefined => (Number.isInteger(key) && key >= 0 && key < count ? key : undefined)
-  const itself = (s: number): number => s
-  inside._idToShortId = new IndexedMap(count, itself, position, itself)
-  inside._documentIds = new IndexedMap(count, itself, position, itself)
-  inside._fieldLength = new IndexedMap(count, itself, position, (s) => [fieldLengths[s]!])
-  inside._documentCount = count
-  inside._nextId = count
-  inside._avgFieldLength[0] = average
-  // A term's postings become a Map the first time a search reads them: most never are.
-  for (let t = 0; t < terms.length; t++) {
-    const from = postingStart[t]!
-    const to = postingStart[t + 1]!
-    const postings = (): [number, Map<number, number>][] => {
-      const map = new Map<number, number>()
-      for (let i = from; i < to; i++) map.set(docs[i]!, freqs[i]!)
-      return [[0, map]]
-    }
-    inside._index.set(terms[t]!, new FilledOnUse(postings))
+  let postingStart = new Uint32Array(0)
+  let docs = new Uint32Array(0)
+  let freqs = new Uint32Array(0)
+  return {
+    engine,
+    addTerm(term, termId) {
+      // A term's postings become a Map the first time a search reads them: most never are.
+      inside._index.set(
+        term,
+        new FilledOnUse(() => {
+          const map = new Map<number, number>()
+          for (let i = postingStart[termId]!; i < postingStart[termId + 1]!; i++) map.set(docs[i]!, freqs[i]!)
+          return [[0, map] as const]
+        }),
+      )
+    },
+    complete(documentFrequency, held, heldCount) {
+      const count = held.start.length - 1
+      const terms = documentFrequency.length
+      postingStart = new Uint32Array(terms + 1)
+      for (let t = 0; t < terms; t++) postingStart[t + 1] = postingStart[t]! + documentFrequency[t]!
+      docs = new Uint32Array(postingStart[terms]!)
+      freqs = new Uint32Array(docs.length)
+      const next = postingStart.slice(0, terms)
+      const fieldLengths = new Uint32Array(count)
+      let average = 0
+      for (let s = 0; s < count; s++) {
+        const from = held.start[s]!
+        const to = held.start[s + 1]!
+        for (let i = from; i < to; i++) {
+          const at = next[held.list[i]!]!++
+          docs[at] = s
+          freqs[at] = heldCount[i]!
+        }
+        fieldLengths[s] = to - from
+        // minisearch's running average (addFieldLength), step for step, so that scores agree to the last bit.
+        average = (average * s + (to - from)) / (s + 1)
+      }
+      // Statement s is document s, short id s: the maps by id answer from the arrays, and become Maps only if iterated or changed.
+      const position = (key: number): number | undefined => (Number.isInteger(key) && key >= 0 && key < count ? key : undefined)
+      const itself = (s: number): number => s
+      inside._idToShortId = new IndexedMap(count, itself, position, itself)
+      inside._documentIds = new IndexedMap(count, itself, position, itself)
+      inside._fieldLength = new IndexedMap(count, itself, position, (s) => [fieldLengths[s]!])
+      inside._documentCount = count
+      inside._nextId = count
+      inside._avgFieldLength[0] = average
+    },
   }
-  return engine
 }
 
 /** The terms of a question for a plain search: content words as the index holds them. */
