@@ -157,6 +157,7 @@ function indexOnWorkers(unique: readonly ArticleInput[], workerCount: number, ch
         if (reply.first === nextToAdd) schedule()
       })
       worker.on('error', fail)
+      worker.on('messageerror', fail)
       worker.on('exit', (code) => {
         if (!settled) fail(new Error(`buildLibrary: a reading worker exited (code ${code}) before the articles were read`))
       })
