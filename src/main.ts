@@ -12,16 +12,14 @@
  * process (spawned by the manager) runs Discord only, for its shards, and
  * restores the library from that cache.
  */
-import { constants } from 'node:fs'
-import { access } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { readConfig, type Config } from './config.js'
 import { createRateLimiter, type RateLimiter } from './adapters/rateLimit.js'
 import { createLoadCache, loadArticles } from './adapters/files.js'
 import { isStopShard } from './adapters/discord/shardMessages.js'
-import { cacheKey, cachePath, openCachedLibrary, writeCachedLibrary } from './adapters/indexCache.js'
+import { ensureCachedLibrary, openCachedLibrary } from './adapters/indexCache.js'
 import { holdLibrary, watchLibrary, type LibraryHolder } from './adapters/watch.js'
-import { createLibrary, type ArticleInput, type Library } from './core/library.js'
+import type { ArticleInput, Library } from './core/library.js'
 import { createLogger, type Logger } from './logger.js'
 import { createShutdown, installProcessHandlers, type ProcessLike, type Shutdown } from './shutdown.js'
 
@@ -157,23 +155,6 @@ function shardSignals(asked: { byManager: boolean }, logger: Logger): ProcessLik
   } as ProcessLike
 }
 
-/**
- * Makes sure the index cache holds these articles' index, building and
- * writing it only when missing, and never restoring it: a shard manager
- * without Slack answers nothing itself, and its shard processes then restore
- * the index from the cache instead of each building it.
- */
-async function warmIndexCache(articles: readonly ArticleInput[], dir: string): Promise<'hit' | 'miss'> {
-  const key = await cacheKey(articles)
-  try {
-    await access(cachePath(dir, key), constants.R_OK)
-    return 'hit'
-  } catch {
-    await writeCachedLibrary(createLibrary(articles), dir, key)
-    return 'miss'
-  }
-}
-
 /** Starts every platform at once. If one cannot start, none runs: a half-started bot would look healthy while deaf on one side. */
 async function startPlatforms(platforms: readonly Platform[], shutdown: Shutdown, logger: Logger): Promise<boolean> {
   const results = await Promise.allSettled(
@@ -258,7 +239,7 @@ async function main(args: readonly string[]): Promise<void> {
 
   let library: Library | undefined
   if (role === 'shard manager' && !config.slack) {
-    const indexCache = await warmIndexCache(articles, config.indexCacheDir).catch((error: unknown) => {
+    const indexCache = await ensureCachedLibrary(articles, config.indexCacheDir).catch((error: unknown) => {
       logger.warn({ err: error, dir: config.indexCacheDir }, 'could not save the index cache; each shard process will index the articles itself')
       return 'unsaved' as const
     })

@@ -2,14 +2,15 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { classifyBlocks } from '../core/article.js'
-import { createLibrary, type ArticleInput, type Library } from '../core/library.js'
+import type { ArticleInput, Library } from '../core/library.js'
+import { buildLibrary } from './buildLibrary.js'
 import { markdownToArticle } from './files/markdown.js'
 import { decodeText, type Converted } from './files/text.js'
 
 /**
  * Reading article files and folders: the only file-system access to articles.
  *
- * Each file becomes an `ArticleInput` (id = the file name) for `createLibrary`:
+ * Each file becomes an `ArticleInput` (id = the file name) for the library (`buildLibrary`):
  * - `.txt`: the text as it is (title line, then paragraphs);
  * - `.md` / `.markdown`: front matter (`title`, `url`, `date`, `byline`,
  *   `publisher`) as metadata, the body as plain text;
@@ -97,7 +98,7 @@ export async function loadLibrary(
   options: { cache?: LoadCache } = {},
 ): Promise<LoadResult & { readonly library: Library }> {
   const loaded = await loadArticles(path, options)
-  return { ...loaded, library: createLibrary(loaded.articles) }
+  return { ...loaded, library: await buildLibrary(loaded.articles) }
 }
 
 /** One file's article, or why it is not one. */

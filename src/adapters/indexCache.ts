@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { constants, readFileSync } from 'node:fs'
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { createLibrary, type ArticleInput, type IndexedLibrary } from '../core/library.js'
+import type { ArticleInput, IndexedLibrary } from '../core/library.js'
 import { restoreLibrary, serializeLibrary, type SerializedLibrary } from '../core/librarySnapshot.js'
+import { buildLibrary } from './buildLibrary.js'
 import { decodeCacheFile, encodeCacheFile } from './cacheFile.js'
 
 /**
@@ -45,12 +46,28 @@ export async function openCachedLibrary(
   const key = await cacheKey(inputs)
   const cached = await readCachedLibrary(inputs, options.dir, key)
   if (cached) return { library: cached, cache: 'hit' }
-  const library = createLibrary(inputs)
+  const library = await buildLibrary(inputs)
   try {
     await writeCachedLibrary(library, options.dir, key)
     return { library, cache: 'miss' }
   } catch (error) {
     return { library, cache: 'miss', writeError: error instanceof Error ? error : new Error(String(error)) }
+  }
+}
+
+/**
+ * Makes sure the cache holds the index of `inputs`, building and writing it
+ * only when missing, and never restoring it: a process that answers nothing
+ * itself (a shard manager) prepares the cache its shard processes restore.
+ */
+export async function ensureCachedLibrary(inputs: readonly ArticleInput[], dir: string): Promise<CacheOutcome> {
+  const key = await cacheKey(inputs)
+  try {
+    await access(cachePath(dir, key), constants.R_OK)
+    return 'hit'
+  } catch {
+    await writeCachedLibrary(await buildLibrary(inputs), dir, key)
+    return 'miss'
   }
 }
 

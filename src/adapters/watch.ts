@@ -1,7 +1,8 @@
 import { statSync, watch, type FSWatcher } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import { createLibrary, type ArticleInput, type Library } from '../core/library.js'
+import type { ArticleInput, Library } from '../core/library.js'
+import { buildLibrary } from './buildLibrary.js'
 import { createLoadCache, loadArticles, type LoadCache } from './files.js'
 
 /**
@@ -98,7 +99,9 @@ export function watchLibrary(
       // Without `since`, the first load only records what is there.
       if (closed || first) return
       // Indexing is the expensive, blocking part: only for a real change, never to find out whether there was one.
-      const library = createLibrary(articles)
+      const library = await buildLibrary(articles)
+      // Building yields to the event loop: the watch may have been closed meanwhile.
+      if (closed) return
       onLibrary(library)
       const ms = Math.round(performance.now() - started)
       log.info({ articles: library.articles.length, skipped: problems.length, ms }, 'reloaded the articles')
