@@ -40,9 +40,92 @@ export interface Hit {
  * Statements matching any of the terms, best BM25 first (the first `limit` of them). Exact terms only:
  * spelling was corrected and synonyms expanded before, so no prefix or fuzzy
  * search runs over the whole index.
+ *
+ * The same hits, scores and order as `engine.search(terms.join(' '), { combineWith: 'OR' })`,
+ * without its per-posting objects: minisearch's BM25 (its formula and
+ * defaults, summed in the same order) read off its own posting lists.
  */
 export function searchTerms(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity): Hit[] {
-  if (terms.length === 0) return []
+  const asked = splitTerms(terms.join(SEPARATOR)).filter((t) => t !== '')
+  if (asked.length === 0) return []
+  // A matched term is one bit of a 32-bit mask.
+  if (asked.length > 31) return searchByEngine(index, asked, filter, limit)
+  const engine = index.engine as unknown as EngineInternals
+  const fieldId = engine._fieldIds[FIELD]!
+  const averageLength = engine._avgFieldLength[fieldId]!
+  const documentCount = engine._documentCount
+  // Per document in the order minisearch meets them (its results' order before sorting): score and matched terms.
+  const slotOf = new Map<number, number>()
+  const docs: number[] = []
+  const scores: number[] = []
+  const masks: number[] = []
+  for (const term of asked) {
+    const postings = engine._index.get(term)?.get(fieldId)
+    if (!postings) continue
+    const bit = 1 << asked.indexOf(term)
+    const matching = postings.size
+    const inverse = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
+    for (const [doc, frequency] of postings) {
+      const length = engine._fieldLength.get(doc)![fieldId]!
+      const score = inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)))
+      const slot = slotOf.get(doc)
+      if (slot === undefined) {
+        slotOf.set(doc, docs.length)
+        docs.push(doc)
+        scores.push(score)
+        masks.push(bit)
+      } else {
+        scores[slot] = scores[slot]! + score
+        masks[slot] = masks[slot]! | bit
+      }
+    }
+  }
+  const kept: number[] = []
+  for (let slot = 0; slot < docs.length; slot++) {
+    scores[slot] = scores[slot]! * bitCount(masks[slot]!)
+    if (!filter || filter(engine._documentIds.get(docs[slot]!) as number)) kept.push(slot)
+  }
+  return best(kept, scores, limit).map((slot) => ({
+    id: engine._documentIds.get(docs[slot]!) as number,
+    score: scores[slot]!,
+    matched: asked.filter((term, t) => (masks[slot]! & (1 << t)) !== 0 && asked.indexOf(term) === t),
+  }))
+}
+
+/** minisearch's default BM25 parameters (ENGINE_OPTIONS sets none). */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
+/** The one field statements are indexed under (ENGINE_OPTIONS). */
+const FIELD = 'terms'
+
+/** What minisearch 7 keeps (protected) that its search reads: posting lists by term and field, field lengths. */
+interface EngineInternals {
+  readonly _index: { get(term: string): ReadonlyMap<number, ReadonlyMap<number, number>> | undefined }
+  readonly _documentCount: number
+  readonly _documentIds: ReadonlyMap<number, unknown>
+  readonly _fieldIds: Readonly<Record<string, number>>
+  readonly _fieldLength: ReadonlyMap<number, readonly number[]>
+  readonly _avgFieldLength: readonly number[]
+}
+
+/** The `limit` best of `slots` by score, ties in their order: what a stable sort by score would put first. */
+function best(slots: number[], scores: readonly number[], limit: number): number[] {
+  const byScore = (a: number, b: number) => scores[b]! - scores[a]! || a - b
+  if (slots.length <= limit) return slots.sort(byScore)
+  const sorted = Float64Array.from(slots, (slot) => scores[slot]!).sort()
+  const least = sorted[sorted.length - limit]!
+  const above = slots.filter((slot) => scores[slot]! > least)
+  for (const slot of slots) if (above.length < limit && scores[slot] === least) above.push(slot)
+  return above.sort(byScore)
+}
+
+function bitCount(mask: number): number {
+  let count = 0
+  for (let m = mask; m !== 0; m &= m - 1) count++
+  return count
+}
+
+/** The engine's own search: for a question of more terms than `searchTerms` keeps in a mask. */
+function searchByEngine(index: StatementIndex, terms: readonly string[], filter: ((id: number) => boolean) | undefined, limit: number): Hit[] {
   const results: SearchResult[] = index.engine.search(terms.join(SEPARATOR), {
     tokenize: splitTerms,
     processTerm: (term) => term,

@@ -33,6 +33,27 @@ describe('buildIndex', () => {
   })
 })
 
+describe('searchTerms', () => {
+  const termsOf = (question: string) => [...new Set(parseQuestion(cleanForMatching(question), index).slots.flatMap((s) => s.anyOf.flat()))]
+
+  it('GIVEN the terms of any question THEN the hits, scores and order the engine\'s own OR search gives', () => {
+    for (const question of questions) {
+      const terms = termsOf(question)
+      const engine = index.engine.search(terms.join(' '), { tokenize: (t) => t.split(' '), processTerm: (t) => t, combineWith: 'OR' })
+      expect(searchTerms(index, terms).map((h) => [h.id, h.score, h.matched])).toEqual(engine.map((r) => [r.id, r.score, r.queryTerms]))
+    }
+  })
+
+  it('GIVEN a limit and a filter THEN the first hits of the filtered search, ties in the engine\'s order', () => {
+    for (const question of questions.slice(0, 40)) {
+      const terms = termsOf(question)
+      const odd = (id: number) => id % 2 === 1
+      const all = searchTerms(index, terms).filter((h) => odd(h.id))
+      expect(searchTerms(index, terms, odd, 5)).toEqual(all.slice(0, 5))
+    }
+  })
+})
+
 describe('correctSpelling', () => {
   it('GIVEN a typo one letter off THEN the nearest word the articles use', () => {
     expect(correctSpelling(index.lexicon, 'kiled')).toBe('killed')
