@@ -29,10 +29,14 @@ export function documentFrequency(lexicon: Lexicon, term: string): number {
   return id === undefined ? 0 : lexicon.documentFrequency[id]!
 }
 
-/** A hit from the engine: statement number, BM25 score, and which query terms it matched. */
-export interface Hit {
+/** A hit of a search: statement number and BM25 score. */
+export interface ScoredHit {
   readonly id: number
   readonly score: number
+}
+
+/** A hit from the engine: statement number, BM25 score, and which query terms it matched. */
+export interface Hit extends ScoredHit {
   readonly matched: readonly string[]
 }
 
@@ -46,10 +50,31 @@ export interface Hit {
  * defaults, summed in the same order) read off its own posting lists.
  */
 export function searchTerms(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity): Hit[] {
-  const asked = splitTerms(terms.join(SEPARATOR)).filter((t) => t !== '')
+  const asked = askedTerms(terms)
+  if (asked.length > MASK_TERMS) return searchByEngine(index, asked, filter, limit)
+  return scoreTerms(index, asked, filter, limit).map(({ id, score, mask }) => ({
+    id,
+    score,
+    matched: asked.filter((term, t) => (mask & (1 << t)) !== 0 && asked.indexOf(term) === t),
+  }))
+}
+
+/** `searchTerms`' hits without the terms each matched: a hit holds a term exactly when its statement's term set does. */
+export function searchScores(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity): ScoredHit[] {
+  const asked = askedTerms(terms)
+  return asked.length > MASK_TERMS ? searchByEngine(index, asked, filter, limit) : scoreTerms(index, asked, filter, limit)
+}
+
+/** The terms as the engine would read them joined: split again, empty ones dropped. */
+function askedTerms(terms: readonly string[]): string[] {
+  return splitTerms(terms.join(SEPARATOR)).filter((t) => t !== '')
+}
+
+/** A matched term is one bit of a 32-bit mask. */
+const MASK_TERMS = 31
+
+function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((id: number) => boolean) | undefined, limit: number): { id: number; score: number; mask: number }[] {
   if (asked.length === 0) return []
-  // A matched term is one bit of a 32-bit mask.
-  if (asked.length > 31) return searchByEngine(index, asked, filter, limit)
   const engine = index.engine as unknown as EngineInternals
   const fieldId = engine._fieldIds[FIELD]!
   const averageLength = engine._avgFieldLength[fieldId]!
@@ -85,11 +110,7 @@ export function searchTerms(index: StatementIndex, terms: readonly string[], fil
     scores[slot] = scores[slot]! * bitCount(masks[slot]!)
     if (!filter || filter(engine._documentIds.get(docs[slot]!) as number)) kept.push(slot)
   }
-  return best(kept, scores, limit).map((slot) => ({
-    id: engine._documentIds.get(docs[slot]!) as number,
-    score: scores[slot]!,
-    matched: asked.filter((term, t) => (masks[slot]! & (1 << t)) !== 0 && asked.indexOf(term) === t),
-  }))
+  return best(kept, scores, limit).map((slot) => ({ id: engine._documentIds.get(docs[slot]!) as number, score: scores[slot]!, mask: masks[slot]! }))
 }
 
 /** minisearch's default BM25 parameters (ENGINE_OPTIONS sets none). */

@@ -8,7 +8,7 @@
  */
 import { FEATURE } from './features.js'
 import type { Query, Slot, Source } from './question.js'
-import { searchTerms, setHolds, type Hit } from './lookup.js'
+import { searchScores, setHolds, type ScoredHit } from './lookup.js'
 import { COMMON_TERM, type StatementIndex, type TermSets } from './search.js'
 
 /** A statement that may answer, and how well. */
@@ -63,31 +63,35 @@ function scoreHits(
   terms: readonly string[],
   totalWeight: number,
   floor: number,
-  given: Hit[] = [],
+  given: ScoredHit[] = [],
 ): Candidate[] {
   const { lexicon, statements } = index
   const source = query.source
   const { contextOf } = index.speakers
   const filter = source ? (id: number) => source.contexts.has(contextOf[id]!) : undefined
-  const hits = mergeHits(terms.length > 0 ? searchTerms(index, terms, filter, HITS_CHECKED) : [], filter ? given.filter((h) => filter(h.id)) : given)
+  const found = terms.length > 0 ? searchScores(index, terms, filter, HITS_CHECKED) : []
+  const fromSearch = found.length
+  const hits = mergeHits(found, filter ? given.filter((h) => filter(h.id)) : given)
   // A source says little: all it says is worth checking, words matched or not (`… after the attack`). So do the
   // speakers the question names: their statements cover the name without holding it.
   hits.push(...spokenStatements(index, query, hits))
   if (hits.length === 0) return []
   const topScore = Math.max(hits[0]!.score, Number.MIN_VALUE)
 
-  const memo = new Map<string, boolean>()
+  const searched = new Set(terms)
   const scan: Scan = {
     slots: query.slots,
-    searched: new Set(terms),
+    alternatives: query.slots.map((slot) => slot.anyOf.map((alternative) => alternative.map((t) => termOf(index, t, searched)))),
     names: query.slots.map((slot) => isName(index, slot)),
     held: new Uint8Array(query.slots.length),
     floor: floor * totalWeight,
-    memo,
+    memo: new Map(),
   }
   const pool: Candidate[] = []
-  for (const hit of hits) {
-    const covered = coverageOf(index, hit, scan)
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!
+    // The search's own hits come first; the others hold no searched term (or the search would have found them first).
+    const covered = coverageOf(index, hit.id, h < fromSearch, scan)
     const coverage = covered / totalWeight
     if (coverage < floor) continue
     const statement = statements[hit.id]!
@@ -106,18 +110,30 @@ function scoreHits(
   return pool
 }
 
+/** A term of a slot as coverage reads it: its id (-1 for a term no statement holds), and whether the search asked for it. */
+interface ScanTerm {
+  readonly id: number
+  /** A hit holds a searched term exactly when the search matched it: only the search's own hits can. */
+  readonly searched: boolean
+}
+
+function termOf(index: StatementIndex, term: string, searched: ReadonlySet<string>): ScanTerm {
+  return { id: index.lexicon.termIds.get(term) ?? -1, searched: searched.has(term) }
+}
+
 /** What coverage needs for every hit of one search, worked out once. */
 interface Scan {
   readonly slots: readonly Slot[]
-  /** The terms the search asked for: a hit holds one of them exactly when the search matched it. */
-  readonly searched: ReadonlySet<string>
+  /** Each slot's alternatives, their terms resolved. */
+  readonly alternatives: readonly (readonly (readonly ScanTerm[])[])[]
   /** Which slots are names (see `isName`). */
   readonly names: readonly boolean[]
   /** Scratch: which slots the current hit's text holds. */
   readonly held: Uint8Array
   /** The least covered weight worth finishing the sums for. */
   readonly floor: number
-  readonly memo: Map<string, boolean>
+  /** Per article and slot (or pair of slots): what `topicalInArticle` and `togetherInArticle` found. */
+  readonly memo: Map<number, boolean>
 }
 
 /** The share of the speakers named in the question that the last hit named in its own text. */
@@ -202,7 +218,7 @@ function frequencyOf(index: StatementIndex, term: string): number {
 const SOURCE_STATEMENTS = 200
 
 /** The searched hits, then the given ones the search did not return. */
-function mergeHits(searched: Hit[], given: readonly Hit[]): Hit[] {
+function mergeHits(searched: ScoredHit[], given: readonly ScoredHit[]): ScoredHit[] {
   if (given.length === 0) return searched
   const seen = new Set(searched.map((h) => h.id))
   for (const hit of given) if (!seen.has(hit.id)) searched.push(hit)
@@ -216,7 +232,7 @@ function commonOnly(index: StatementIndex, terms: readonly string[], budget: num
 }
 
 /** The kept statements of common terms (see `Lexicon.commonPostings`), as hits scored by how many of the terms they hold. */
-function commonHits(index: StatementIndex, terms: readonly string[]): Hit[] {
+function commonHits(index: StatementIndex, terms: readonly string[]): ScoredHit[] {
   const matched = new Map<number, string[]>()
   for (const term of terms) {
     const termId = index.lexicon.termIds.get(term)
@@ -233,7 +249,7 @@ function commonHits(index: StatementIndex, terms: readonly string[]): Hit[] {
  * The statements of the question's source, or of the speakers it names, that
  * the search did not return, as hits with no score (up to SOURCE_STATEMENTS).
  */
-function spokenStatements(index: StatementIndex, query: Query, hits: readonly Hit[]): Hit[] {
+function spokenStatements(index: StatementIndex, query: Query, hits: readonly ScoredHit[]): ScoredHit[] {
   const ids: (readonly number[])[] = []
   if (query.source) for (const context of query.source.contexts) ids.push(index.speakers.contexts[context]!.statements)
   else {
@@ -243,13 +259,13 @@ function spokenStatements(index: StatementIndex, query: Query, hits: readonly Hi
   }
   if (ids.length === 0) return []
   const seen = new Set(hits.map((h) => h.id))
-  const extra: Hit[] = []
+  const extra: ScoredHit[] = []
   for (const list of ids) {
     for (const id of list) {
       if (extra.length >= SOURCE_STATEMENTS) return extra
       if (!seen.has(id)) {
         seen.add(id)
-        extra.push({ id, score: 0, matched: [] })
+        extra.push({ id, score: 0 })
       }
     }
   }
@@ -276,15 +292,14 @@ const COMPANION_CREDIT = 0.8
  * question the statement holds. Leaves which slots the text holds in
  * `scan.held`. Stops early once the floor is out of reach.
  */
-function coverageOf(index: StatementIndex, hit: Hit, scan: Scan): number {
+function coverageOf(index: StatementIndex, id: number, searchedHit: boolean, scan: Scan): number {
   const { slots, held } = scan
-  const id = hit.id
   let covered = 0
   // The most the slots the text misses could still add: a speaker the slot names counts in full, credits in part.
   let reachable = 0
   for (let k = 0; k < slots.length; k++) {
     const slot = slots[k]!
-    held[k] = slotHeld(index, hit, slot, scan.searched) ? 1 : 0
+    held[k] = slotHeld(index, id, searchedHit, scan.alternatives[k]!) ? 1 : 0
     if (held[k]) covered += slot.weight
     else reachable += slot.speakers ? slot.weight : SPEAKER_CREDIT * slot.weight
   }
@@ -310,20 +325,23 @@ function coverageOf(index: StatementIndex, hit: Hit, scan: Scan): number {
     const slot = slots[k]!
     const companion =
       scan.names[k] &&
-      slot.next.some((n) => held[n] && !scan.names[n] && togetherInArticle(index, article, slot, slots[n]!, k, n, scan.memo))
+      slot.next.some((n) => held[n] && !scan.names[n] && togetherInArticle(index, article, k, n, scan))
     if (companion) covered += COMPANION_CREDIT * slot.weight
-    else if (slot.context && topicalInArticle(index, article, slot, k, scan.memo)) covered += TOPICAL_CREDIT * slot.weight
+    else if (slot.context && topicalInArticle(index, article, k, scan)) covered += TOPICAL_CREDIT * slot.weight
   }
   return covered
 }
 
-/** Does the hit's text hold one of the slot's alternatives? Searched terms are read off the hit; others off the term sets. */
-function slotHeld(index: StatementIndex, hit: Hit, slot: Slot, searched: ReadonlySet<string>): boolean {
-  for (const alternative of slot.anyOf) {
+/**
+ * Does the statement hold one of the alternatives? A searched term only when the statement is one of the
+ * search's own hits (the search matched it there); any other term by its term set.
+ */
+function slotHeld(index: StatementIndex, id: number, searchedHit: boolean, alternatives: readonly (readonly ScanTerm[])[]): boolean {
+  const sets = index.lexicon.statementTerms
+  for (const alternative of alternatives) {
     let all = true
     for (const term of alternative) {
-      const holds = searched.has(term) ? hit.matched.includes(term) : holdsIn(index, index.lexicon.statementTerms, hit.id, term)
-      if (!holds) {
+      if (term.id < 0 || (term.searched && !searchedHit) || !setHolds(sets, id, term.id)) {
         all = false
         break
       }
@@ -331,6 +349,12 @@ function slotHeld(index: StatementIndex, hit: Hit, slot: Slot, searched: Readonl
     if (all) return true
   }
   return false
+}
+
+/** Does the statement hold every term of one of the alternatives (searched or not)? */
+function holdsAny(index: StatementIndex, id: number, alternatives: readonly (readonly ScanTerm[])[]): boolean {
+  const sets = index.lexicon.statementTerms
+  return alternatives.some((alternative) => alternative.every((term) => term.id >= 0 && setHolds(sets, id, term.id)))
 }
 
 /**
@@ -343,19 +367,23 @@ const TOPICAL_SHARE = 0.2
 const TOPICAL_LEAST = 3
 
 /** Is the slot a topic of the article: held by a good share of its statements? Remembered per question. */
-function topicalInArticle(index: StatementIndex, article: number, slot: Slot, slotKey: number, memo: Map<string, boolean>): boolean {
-  const key = `${article}:${slotKey}:topic`
-  const known = memo.get(key)
+function topicalInArticle(index: StatementIndex, article: number, slotKey: number, scan: Scan): boolean {
+  const key = memoKey(scan, article, slotKey, scan.slots.length)
+  const known = scan.memo.get(key)
   if (known !== undefined) return known
   const [first, end] = statementRange(index, article)
-  const { statementTerms } = index.lexicon
+  const alternatives = scan.alternatives[slotKey]!
   let count = 0
-  for (let id = first; id < end; id++) {
-    if (slot.anyOf.some((alternative) => alternative.every((t) => holdsIn(index, statementTerms, id, t)))) count++
-  }
+  for (let id = first; id < end; id++) if (holdsAny(index, id, alternatives)) count++
   const topical = count >= Math.max(TOPICAL_LEAST, TOPICAL_SHARE * (end - first))
-  memo.set(key, topical)
+  scan.memo.set(key, topical)
   return topical
+}
+
+/** A number for (article, slot, other slot or `slots.length` for none): the memo's key. */
+function memoKey(scan: Scan, article: number, a: number, b: number): number {
+  const n = scan.slots.length + 1
+  return (article * n + a) * n + b
 }
 
 /**
@@ -372,24 +400,16 @@ function isName(index: StatementIndex, slot: Slot): boolean {
 }
 
 /** Does some statement of the article hold both slots? Remembered per question. */
-function togetherInArticle(
-  index: StatementIndex,
-  article: number,
-  a: Slot,
-  b: Slot,
-  aKey: number,
-  bKey: number,
-  memo: Map<string, boolean>,
-): boolean {
-  const key = `${article}:${aKey}:${bKey}`
-  const known = memo.get(key)
+function togetherInArticle(index: StatementIndex, article: number, aKey: number, bKey: number, scan: Scan): boolean {
+  const key = memoKey(scan, article, aKey, bKey)
+  const known = scan.memo.get(key)
   if (known !== undefined) return known
-  const { statementTerms } = index.lexicon
-  const holds = (slot: Slot, id: number) => slot.anyOf.some((alternative) => alternative.every((t) => holdsIn(index, statementTerms, id, t)))
+  const a = scan.alternatives[aKey]!
+  const b = scan.alternatives[bKey]!
   let found = false
   const [first, end] = statementRange(index, article)
-  for (let id = first; id < end && !found; id++) found = holds(a, id) && holds(b, id)
-  memo.set(key, found)
+  for (let id = first; id < end && !found; id++) found = holdsAny(index, id, a) && holdsAny(index, id, b)
+  scan.memo.set(key, found)
   return found
 }
 
