@@ -13,7 +13,7 @@ import { toQuote } from './quote.js'
 import { rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
-import { stemsOfConcept } from './terms.js'
+import { createStemmer, stemsOfConcept } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
 import type { Answer, Statement } from './types.js'
 
@@ -85,9 +85,11 @@ function quantityAnswer(
   // Figures stand near what the question names, `people` aside (`Over 1,500 killed`).
   const named = query.slots.filter((slot) => !isPeople(slot))
   const near = named.length > 0 ? named : query.slots
+  // The statements read share most of their words: each is stemmed once.
+  const stemmer = createStemmer()
   const read = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
     const statement = index.statements[candidate.id]!
-    return { candidate, speaker: statement.speaker, ...figuresFor(statement.text, near, query) }
+    return { candidate, speaker: statement.speaker, ...figuresFor(statement.text, near, query, stemmer) }
   })
   // Only a statement with a quantity next to what is counted answers `how many`.
   const answering = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)

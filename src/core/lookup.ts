@@ -194,5 +194,6 @@ export function correctSpelling(lexicon: Lexicon, word: string): string | null {
 
 /** True when a question word needs no correction: the index or the synonym list knows it. */
 export function isKnownWord(lexicon: Lexicon, form: string, stemmed: string): boolean {
-  return STOP_WORDS.has(form) || lexicon.vocabulary.has(form) || lexicon.termIds.has(stemmed) || isSynonymWord(stemmed)
+  // The vocabulary is a radix tree: its walk comes last, after the hash lookups.
+  return STOP_WORDS.has(form) || lexicon.termIds.has(stemmed) || isSynonymWord(stemmed) || lexicon.vocabulary.has(form)
 }

@@ -9,7 +9,7 @@ import type { StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'
 import { CHAT_SPELLINGS, GIST_WORDS, misspeltStopWord, QUESTION_STOP_WORDS } from './stopwords.js'
 import { findSpeechFrame } from './speechFrame.js'
-import { relatedAt, stemForm, toUnits, unitsOf, type Unit } from './terms.js'
+import { createStemmer, relatedAt, stemForm, toUnits, unitsOf, type Stemmer, type Unit } from './terms.js'
 import { tokenize, type Token } from './tokenize.js'
 
 /** The kind of answer a question asks for. */
@@ -78,7 +78,12 @@ const TYPE_WORDS = new Set([...HOW_QUANTITY, ...QUANTITY_NOUNS])
 
 /** Reads a question (already cleaned of control and format characters). */
 export function parseQuestion(question: string, index: StatementIndex): Query {
-  const units = toUnits(tokenize(question).map((token) => unchat(token, index)))
+  // A question's words are stemmed to check their spelling, then again as units: once is enough.
+  const stemmer = createStemmer()
+  const units = toUnits(
+    tokenize(question).map((token) => unchat(token, index, stemmer)),
+    stemmer,
+  )
   const forms = units.map((u) => u.token.forms[0]!)
   const { type, cueWords, counting } = questionType(forms)
   const duration = type === 'quantity' && (forms.some((f, i) => f === 'how' && forms[i + 1] === 'long') || forms.some((f) => DURATION_WORDS.has(f)))
@@ -276,13 +281,13 @@ function countedAfter(units: readonly Unit[], cueWords: readonly number[]): Set<
  * uses (`happend` → `happened`), which would otherwise be a question word
  * nothing covers.
  */
-function unchat(token: Token, index: StatementIndex): Token {
+function unchat(token: Token, index: StatementIndex, stemmer: Stemmer): Token {
   if (token.kind !== 'word' || token.forms.length !== 1) return token
   const form = token.forms[0]!
   const chat = CHAT_SPELLINGS[form]
   if (chat) return { ...token, forms: [chat] }
   if (token.capitalized && !token.sentenceStart) return token
-  const slip = isKnownWord(index.lexicon, form, stemForm(form, 'word')) ? undefined : misspeltStopWord(form)
+  const slip = isKnownWord(index.lexicon, form, stemForm(form, 'word', stemmer)) ? undefined : misspeltStopWord(form)
   return slip ? { ...token, forms: [slip] } : token
 }
 
@@ -387,13 +392,15 @@ function idf(frequency: number, total: number): number {
 }
 
 /** The same alternatives asked twice (`killed … dead`) count once; neighbours are renumbered. */
-function dedupeSlots(slots: readonly Slot[]): Slot[] {
+function dedupeSlots(slots: Slot[]): Slot[] {
   const firstOf = new Map<string, number>()
   const renumber = slots.map((slot, k) => {
     const key = slot.anyOf.map((a) => a.join('+')).join('|')
     if (!firstOf.has(key)) firstOf.set(key, k)
     return firstOf.get(key)!
   })
+  // No slot asked twice: nothing to merge (a slot's neighbours are already others, each once).
+  if (firstOf.size === slots.length) return slots
   const kept = slots.map((_, k) => k).filter((k) => renumber[k] === k)
   const position = new Map(kept.map((k, p) => [k, p]))
   return kept.map((k) => {

@@ -36,9 +36,9 @@ export function stem(word: string): string {
 }
 
 /** The stem of one folded form; figures and abbreviations are their own stems. */
-export function stemForm(form: string, kind: Token['kind']): string {
+export function stemForm(form: string, kind: Token['kind'], stemmer: Stemmer = stem): string {
   if (kind !== 'word' || !LETTERS.test(form)) return form
-  return stem(form)
+  return stemmer(form)
 }
 
 /** A stemmer that remembers: indexing meets the same words again and again. */
