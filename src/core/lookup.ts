@@ -77,25 +77,29 @@ function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((i
   if (asked.length === 0) return []
   const engine = index.engine as unknown as EngineInternals
   const fieldId = engine._fieldIds[FIELD]!
-  const averageLength = engine._avgFieldLength[fieldId]!
   const documentCount = engine._documentCount
+  const norms = lengthNorms(engine, fieldId)
+  const postingLists = asked.map((term) => engine._index.get(term)?.get(fieldId))
   // Per document in the order minisearch meets them (its results' order before sorting): score and matched terms.
-  const slotOf = new Map<number, number>()
+  // Where the postings are many for the index, a document's place is kept in an array over all documents.
+  const postingCount = postingLists.reduce((sum, postings) => sum + (postings?.size ?? 0), 0)
+  const slots = postingCount * DENSE > documentCount ? new SlotArray(engine._nextId) : new Map<number, number>()
   const docs: number[] = []
   const scores: number[] = []
   const masks: number[] = []
-  for (const term of asked) {
-    const postings = engine._index.get(term)?.get(fieldId)
-    if (!postings) continue
-    const bit = 1 << asked.indexOf(term)
+  postingLists.forEach((postings, t) => {
+    if (!postings) return
+    const bit = 1 << asked.indexOf(asked[t]!)
     const matching = postings.size
     const inverse = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
-    for (const [doc, frequency] of postings) {
-      const length = engine._fieldLength.get(doc)![fieldId]!
-      const score = inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)))
-      const slot = slotOf.get(doc)
+    postings.forEach((frequency, doc) => {
+      let norm = norms[doc]!
+      // Not worked out yet (NaN): a restored engine makes a document's lengths only when asked for them.
+      if (norm !== norm) norm = norms[doc] = lengthNorm(engine, fieldId, doc)
+      const score = inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + norm))
+      const slot = slots.get(doc)
       if (slot === undefined) {
-        slotOf.set(doc, docs.length)
+        slots.set(doc, docs.length)
         docs.push(doc)
         scores.push(score)
         masks.push(bit)
@@ -103,14 +107,52 @@ function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((i
         scores[slot] = scores[slot]! + score
         masks[slot] = masks[slot]! | bit
       }
-    }
-  }
+    })
+  })
   const kept: number[] = []
   for (let slot = 0; slot < docs.length; slot++) {
     scores[slot] = scores[slot]! * bitCount(masks[slot]!)
     if (!filter || filter(engine._documentIds.get(docs[slot]!) as number)) kept.push(slot)
   }
   return best(kept, scores, limit).map((slot) => ({ id: engine._documentIds.get(docs[slot]!) as number, score: scores[slot]!, mask: masks[slot]! }))
+}
+
+/**
+ * BM25's length term of each document (by short id), `k · (1 − b + b · length / average)`, computed as
+ * minisearch computes it: one table an engine, NaN until a search meets the document, made again if
+ * documents were added.
+ */
+function lengthNorms(engine: EngineInternals, fieldId: number): Float64Array {
+  const known = NORMS.get(engine)
+  if (known && known.documents === engine._documentCount && known.norms.length === engine._nextId) return known.norms
+  const norms = new Float64Array(engine._nextId).fill(NaN)
+  NORMS.set(engine, { documents: engine._documentCount, norms })
+  return norms
+}
+
+function lengthNorm(engine: EngineInternals, fieldId: number, doc: number): number {
+  return BM25.k * (1 - BM25.b + (BM25.b * engine._fieldLength.get(doc)![fieldId]!) / engine._avgFieldLength[fieldId]!)
+}
+
+/** The length terms of each engine searched (one table an index, gone with it). */
+const NORMS = new WeakMap<EngineInternals, { documents: number; norms: Float64Array }>()
+
+/** Postings past a 1/DENSE share of the documents: their places kept in an array, not a map. */
+const DENSE = 64
+
+/** A map from document (minisearch's short ids, 0 up) to its place among the hits, in one typed array. */
+class SlotArray {
+  private readonly places: Int32Array
+  constructor(size: number) {
+    this.places = new Int32Array(size)
+  }
+  get(doc: number): number | undefined {
+    const place = this.places[doc]!
+    return place === 0 ? undefined : place - 1
+  }
+  set(doc: number, slot: number): void {
+    this.places[doc] = slot + 1
+  }
 }
 
 /** minisearch's default BM25 parameters (ENGINE_OPTIONS sets none). */
@@ -122,6 +164,8 @@ const FIELD = 'terms'
 interface EngineInternals {
   readonly _index: { get(term: string): ReadonlyMap<number, ReadonlyMap<number, number>> | undefined }
   readonly _documentCount: number
+  /** One past the largest short id given. */
+  readonly _nextId: number
   readonly _documentIds: ReadonlyMap<number, unknown>
   readonly _fieldIds: Readonly<Record<string, number>>
   readonly _fieldLength: ReadonlyMap<number, readonly number[]>
