@@ -33,6 +33,8 @@ export function documentFrequency(lexicon: Lexicon, term: string): number {
 export interface ScoredHit {
   readonly id: number
   readonly score: number
+  /** Of `searchScores`' hits: bit t set when the hit matched `terms[t]` (its first time in `terms`). */
+  readonly mask?: number
 }
 
 /** A hit from the engine: statement number, BM25 score, and which query terms it matched. */
@@ -59,10 +61,16 @@ export function searchTerms(index: StatementIndex, terms: readonly string[], fil
   }))
 }
 
-/** `searchTerms`' hits without the terms each matched: a hit holds a term exactly when its statement's term set does. */
+/**
+ * `searchTerms`' hits without the terms each matched as strings: a hit holds a term exactly when its
+ * statement's term set does; where the terms are plain (no separator, none empty, at most 31), each hit's
+ * `mask` says which it matched.
+ */
 export function searchScores(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity): ScoredHit[] {
   const asked = askedTerms(terms)
-  return asked.length > MASK_TERMS ? searchByEngine(index, asked, filter, limit) : scoreTerms(index, asked, filter, limit)
+  if (asked.length > MASK_TERMS) return searchByEngine(index, asked, filter, limit).map(({ id, score }) => ({ id, score }))
+  const hits = scoreTerms(index, asked, filter, limit)
+  return terms.every((t) => t !== '' && !t.includes(SEPARATOR)) ? hits : hits.map(({ id, score }) => ({ id, score }))
 }
 
 /** The terms as the engine would read them joined: split again, empty ones dropped. */

@@ -78,10 +78,9 @@ function scoreHits(
   if (hits.length === 0) return []
   const topScore = Math.max(hits[0]!.score, Number.MIN_VALUE)
 
-  const searched = new Set(terms)
   const scan: Scan = {
     slots: query.slots,
-    alternatives: query.slots.map((slot) => slot.anyOf.map((alternative) => alternative.map((t) => termOf(index, t, searched)))),
+    alternatives: query.slots.map((slot) => slot.anyOf.map((alternative) => alternative.map((t) => termOf(index, t, terms)))),
     names: query.slots.map((slot) => isName(index, slot)),
     held: new Uint8Array(query.slots.length),
     floor: floor * totalWeight,
@@ -91,7 +90,7 @@ function scoreHits(
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!
     // The search's own hits come first; the others hold no searched term (or the search would have found them first).
-    const covered = coverageOf(index, hit.id, h < fromSearch, scan)
+    const covered = coverageOf(index, hit, h < fromSearch, scan)
     const coverage = covered / totalWeight
     if (coverage < floor) continue
     const statement = statements[hit.id]!
@@ -115,10 +114,13 @@ interface ScanTerm {
   readonly id: number
   /** A hit holds a searched term exactly when the search matched it: only the search's own hits can. */
   readonly searched: boolean
+  /** Its bit in a search hit's `mask` (0 for a term not searched). */
+  readonly bit: number
 }
 
-function termOf(index: StatementIndex, term: string, searched: ReadonlySet<string>): ScanTerm {
-  return { id: index.lexicon.termIds.get(term) ?? -1, searched: searched.has(term) }
+function termOf(index: StatementIndex, term: string, searched: readonly string[]): ScanTerm {
+  const at = searched.indexOf(term)
+  return { id: index.lexicon.termIds.get(term) ?? -1, searched: at >= 0, bit: at >= 0 ? 1 << at : 0 }
 }
 
 /** What coverage needs for every hit of one search, worked out once. */
@@ -292,14 +294,15 @@ const COMPANION_CREDIT = 0.8
  * question the statement holds. Leaves which slots the text holds in
  * `scan.held`. Stops early once the floor is out of reach.
  */
-function coverageOf(index: StatementIndex, id: number, searchedHit: boolean, scan: Scan): number {
+function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean, scan: Scan): number {
   const { slots, held } = scan
+  const id = hit.id
   let covered = 0
   // The most the slots the text misses could still add: a speaker the slot names counts in full, credits in part.
   let reachable = 0
   for (let k = 0; k < slots.length; k++) {
     const slot = slots[k]!
-    held[k] = slotHeld(index, id, searchedHit, scan.alternatives[k]!) ? 1 : 0
+    held[k] = slotHeld(index, hit, searchedHit, scan.alternatives[k]!) ? 1 : 0
     if (held[k]) covered += slot.weight
     else reachable += slot.speakers ? slot.weight : SPEAKER_CREDIT * slot.weight
   }
@@ -336,12 +339,17 @@ function coverageOf(index: StatementIndex, id: number, searchedHit: boolean, sca
  * Does the statement hold one of the alternatives? A searched term only when the statement is one of the
  * search's own hits (the search matched it there); any other term by its term set.
  */
-function slotHeld(index: StatementIndex, id: number, searchedHit: boolean, alternatives: readonly (readonly ScanTerm[])[]): boolean {
+function slotHeld(index: StatementIndex, hit: ScoredHit, searchedHit: boolean, alternatives: readonly (readonly ScanTerm[])[]): boolean {
   const sets = index.lexicon.statementTerms
+  const { id, mask } = hit
   for (const alternative of alternatives) {
     let all = true
     for (const term of alternative) {
-      if (term.id < 0 || (term.searched && !searchedHit) || !setHolds(sets, id, term.id)) {
+      const holds =
+        term.id >= 0 &&
+        (!term.searched || searchedHit) &&
+        (term.searched && mask !== undefined ? (mask & term.bit) !== 0 : setHolds(sets, id, term.id))
+      if (!holds) {
         all = false
         break
       }
