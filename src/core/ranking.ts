@@ -9,7 +9,7 @@
 import { FEATURE } from './features.js'
 import type { Query, Slot, Source } from './question.js'
 import { searchScores, setHolds, type ScoredHit } from './lookup.js'
-import { COMMON_TERM, type StatementIndex, type TermSets } from './search.js'
+import { COMMON_TERM, type StatementIndex } from './search.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {
@@ -81,6 +81,7 @@ function scoreHits(
   const scan: Scan = {
     slots: query.slots,
     alternatives: query.slots.map((slot) => slot.anyOf.map((alternative) => alternative.map((t) => termOf(index, t, terms)))),
+    looser: query.slots.map((slot) => slot.looser?.map((alternative) => alternative.map((t) => termOf(index, t, NOTHING))) ?? null),
     names: query.slots.map((slot) => isName(index, slot)),
     held: new Uint8Array(query.slots.length),
     floor: floor * totalWeight,
@@ -128,6 +129,8 @@ interface Scan {
   readonly slots: readonly Slot[]
   /** Each slot's alternatives, their terms resolved. */
   readonly alternatives: readonly (readonly (readonly ScanTerm[])[])[]
+  /** Each slot's related words (`Slot.looser`), their terms resolved; null for none. */
+  readonly looser: readonly ((readonly (readonly ScanTerm[])[]) | null)[]
   /** Which slots are names (see `isName`). */
   readonly names: readonly boolean[]
   /** Scratch: which slots the current hit's text holds. */
@@ -311,17 +314,20 @@ function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean,
   const speaker = index.statements[id]!.speaker
   const context = index.speakers.contexts[index.speakers.contextOf[id]!]!
   const left: number[] = []
+  let possible = 0
   for (let k = 0; k < slots.length; k++) {
     if (held[k]) continue
     const slot = slots[k]!
+    const looser = scan.looser[k]
     if (slot.speakers?.has(speaker)) covered += slot.weight
-    else if (slot.anyOf.some((alternative) => alternative.every((t) => context.terms.has(t)))) covered += SPEAKER_CREDIT * slot.weight
-    else if (slot.looser?.some((alternative) => alternative.every((t) => holdsIn(index, index.lexicon.statementTerms, id, t)))) {
-      covered += LOOSER_CREDIT * slot.weight
-    } else left.push(k)
+    else if (roleHolds(context.terms, slot.anyOf)) covered += SPEAKER_CREDIT * slot.weight
+    else if (looser && holdsAny(index, id, looser)) covered += LOOSER_CREDIT * slot.weight
+    else {
+      left.push(k)
+      possible += COMPANION_CREDIT * slot.weight
+    }
   }
   // The article's help is sought only where the statement could reach the floor with it.
-  const possible = left.reduce((sum, k) => sum + COMPANION_CREDIT * slots[k]!.weight, 0)
   if (left.length === 0 || covered + possible < scan.floor) return covered
   const article = index.lexicon.articleIndex[id]!
   for (const k of left) {
@@ -334,6 +340,23 @@ function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean,
   }
   return covered
 }
+
+/** Do a speaker's name, role and aliases hold one of the alternatives? */
+function roleHolds(terms: ReadonlySet<string>, alternatives: readonly (readonly string[])[]): boolean {
+  for (const alternative of alternatives) {
+    let all = true
+    for (const term of alternative) {
+      if (!terms.has(term)) {
+        all = false
+        break
+      }
+    }
+    if (all) return true
+  }
+  return false
+}
+
+const NOTHING: readonly string[] = []
 
 /**
  * Does the statement hold one of the alternatives? A searched term only when the statement is one of the
@@ -425,11 +448,6 @@ function togetherInArticle(index: StatementIndex, article: number, aKey: number,
 function statementRange(index: StatementIndex, article: number): [number, number] {
   const start = index.lexicon.articleStart
   return [start[article]!, start[article + 1]!]
-}
-
-function holdsIn(index: StatementIndex, sets: TermSets, item: number, term: string): boolean {
-  const termId = index.lexicon.termIds.get(term)
-  return termId !== undefined && setHolds(sets, item, termId)
 }
 
 /** Keeps the POOL best candidates, best first, without sorting every hit. */
