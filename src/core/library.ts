@@ -75,11 +75,18 @@ export function libraryOver(index: StatementIndex): IndexedLibrary {
 
 /** The same text twice is one article, whatever its file was called. */
 export function dedupe(inputs: readonly ArticleInput[]): ArticleInput[] {
-  const seen = new Set<string>()
+  // Texts are compared only within the same length: a Set of texts would hash every byte of every article
+  // (tens of megabytes on a restart), where different articles almost never share a length.
+  const byLength = new Map<number, string[]>()
   return inputs.filter((input) => {
     const key = input.text.trim()
-    if (seen.has(key)) return false
-    seen.add(key)
+    const same = byLength.get(key.length)
+    if (!same) {
+      byLength.set(key.length, [key])
+      return true
+    }
+    if (same.includes(key)) return false
+    same.push(key)
     return true
   })
 }
