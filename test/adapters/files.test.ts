@@ -25,7 +25,7 @@ async function parseFile(path: string) {
 }
 
 describe('HTML pages', () => {
-  it.each(PAGES)('GIVEN the page %s THEN at least 90%% of the statements of the text beside it are found verbatim among its statements', async (name) => {
+  it.each(PAGES)('GIVEN the page %s THEN at least nine in ten of the statements of the text beside it are found verbatim among its statements', async (name) => {
     const page = await parseFile(join(ARTICLES, `${name}.source.html`))
     const text = await parseFile(join(ARTICLES, `${name}.txt`))
     const fromPage = new Set(createLibrary([page]).articles[0]!.statements.map((s) => s.text))
