@@ -18,7 +18,7 @@ import type { Answer, ArticleRef } from './types.js'
  */
 export function renderPlain(answer: Answer): string {
   if (!answer.answered) return answer.note
-  const blocks = answer.quotes.map((quote) => `${quoted(quote.text)}\n${attributionLine(quote)}`)
+  const blocks = answer.quotes.map((quote) => `${inQuotationMarks(quote.text)}\n${attributionLine(quote)}`)
   if (answer.note) blocks.push(answer.note)
   const articles = distinctArticles(answer.quotes.map((q) => q.article))
   if (articles.length > 0) {
@@ -27,13 +27,29 @@ export function renderPlain(answer: Answer): string {
   return blocks.join('\n\n')
 }
 
-/** In quotation marks, unless the article's own text already carries double ones (`““At least 304` or `…,” he said.”` would misquote it). */
-export function carriesItsOwnMarks(text: string): boolean {
-  return /^[“"‘'«]/.test(text) || /[“”"]/.test(text)
+/**
+ * A quote in quotation marks, the article's own marks kept: a pair around
+ * text without double marks; where the article's marks open a quotation
+ * the excerpt does not close (`“At least 304 … November.`, a sentence of a
+ * longer quotation) only the closing mark is added, and the other way round
+ * (`Others are at risk,” the group said.`); text whose marks already pair
+ * up stands as it is (another pair would misquote it: `““At least 304`).
+ */
+export function inQuotationMarks(text: string): string {
+  const opening = count(text, '“')
+  const closing = count(text, '”')
+  const straight = count(text, '"')
+  if (opening === 0 && closing === 0 && straight === 0) return `“${text}”`
+  if (opening > closing) return `${text}”`
+  if (closing > opening) return `“${text}`
+  if (straight % 2 === 1) return text.startsWith('"') ? `${text}"` : `"${text}`
+  return text
 }
 
-function quoted(text: string): string {
-  return carriesItsOwnMarks(text) ? text : `“${text}”`
+function count(text: string, mark: string): number {
+  let n = 0
+  for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) n++
+  return n
 }
 
 function distinctArticles(articles: readonly ArticleRef[]): ArticleRef[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { rateLimited, refuse } from '../../src/core/refusal.js'
-import { carriesItsOwnMarks, renderPlain } from '../../src/core/renderPlain.js'
+import { inQuotationMarks, renderPlain } from '../../src/core/renderPlain.js'
 import type { Answer, Quote } from '../../src/core/types.js'
 import { createLibrary } from '../../src/core/library.js'
 import { readFixtureArticle } from '../../scripts/eval.js'
@@ -29,11 +29,14 @@ describe('renderPlain', () => {
     )
   })
 
-  it('GIVEN a quote whose own text carries quotation marks THEN no more are added', () => {
-    const answer: Answer = { answered: true, question: 'q', quotes: [quote({ text: '“At least 304 people were killed.' })], disagreement: false, note: null }
-    expect(renderPlain(answer).split('\n')[0]).toBe('“At least 304 people were killed.')
-    const closing: Answer = { answered: true, question: 'q', quotes: [quote({ text: 'Others are at risk,” the group said.' })], disagreement: false, note: null }
-    expect(renderPlain(closing).split('\n')[0]).toBe('Others are at risk,” the group said.')
+  it('GIVEN a quote whose own text opens or closes a longer quotation THEN only the missing mark is added', () => {
+    const first = (text: string) => renderPlain({ answered: true, question: 'q', quotes: [quote({ text })], disagreement: false, note: null }).split('\n')[0]
+    expect(first('“At least 304 people were killed.')).toBe('“At least 304 people were killed.”')
+    expect(first('Others are at risk,” the group said.')).toBe('“Others are at risk,” the group said.')
+    expect(first('“We are afraid,” she said.')).toBe('“We are afraid,” she said.')
+    expect(first('"At least 304 people were killed.')).toBe('"At least 304 people were killed."')
+    expect(first('He called it "a massacre".')).toBe('He called it "a massacre".')
+    expect(first('‘We will go on,’ they said.')).toBe('“‘We will go on,’ they said.”')
   })
 
   it('GIVEN a speaker with a role THEN the attribution carries it', () => {
@@ -83,7 +86,8 @@ describe('renderPlain', () => {
         continue
       }
       for (const q of answer.quotes) {
-        expect(text).toContain(carriesItsOwnMarks(q.text) ? `${q.text}\n` : `“${q.text}”`)
+        expect(text).toContain(`${inQuotationMarks(q.text)}\n`)
+        expect(inQuotationMarks(q.text)).toContain(q.text)
         expect(text).toContain(q.speaker)
       }
       if (question.length > 3) expect(text).not.toContain(question)
