@@ -7,41 +7,15 @@
  * touches it.
  *
  * This reads and writes minisearch's private fields, so it holds for the
- * version pinned in package.json only (`ENGINE_LAYOUT`): a snapshot of
+ * version pinned in package.json only (`ENGINE_LAYOUT`, engineInternals.ts): a snapshot of
  * another layout is refused (null), and `restoreEngine` checks that a fresh
  * engine still has the fields it sets, refusing otherwise; the cache that
  * holds a snapshot is also keyed by minisearch's installed version.
  */
 import MiniSearch, { type Options } from 'minisearch'
+import { ENGINE_LAYOUT, internalsOf, isFreshEngine, type TermData } from './engineInternals.js'
 import { FilledOnUse, IndexedMap } from './lazyMaps.js'
-import { restoreTree, serializeTree, type SerializedTree, type TreeNode } from './searchableMapSnapshot.js'
-
-/** The minisearch internals this file reads and writes: version 7.2.0's (pinned exactly in package.json). */
-export const ENGINE_LAYOUT = 'minisearch 7.2.0'
-
-/** A term's postings in one field: statement short ids and term frequencies. */
-type Postings = Map<number, number>
-/** What minisearch keeps per term: postings by field id. */
-type TermData = Map<number, Postings>
-
-/** minisearch's private state (7.2.0), as far as this file uses it. */
-interface EngineInternals {
-  _index: {
-    readonly _tree: TreeNode
-    readonly _prefix: string
-    readonly size: number
-    readonly constructor: new (tree: TreeNode) => EngineInternals['_index']
-  }
-  _documentCount: number
-  _nextId: number
-  _dirtCount: number
-  _fieldIds: Record<string, number>
-  _avgFieldLength: number[]
-  _documentIds: Map<number, unknown>
-  _idToShortId: Map<unknown, number>
-  _fieldLength: Map<number, number[]>
-  _storedFields: Map<number, unknown>
-}
+import { restoreTree, serializeTree, type SerializedTree } from './searchableMapSnapshot.js'
 
 /** An engine as typed arrays: documents by short id, then each term's postings (one field). */
 export interface SerializedEngine {
@@ -126,7 +100,7 @@ export function restoreEngine<T>(data: SerializedEngine, options: Options<T>): M
   if (!fits(data)) return null
   const engine = new MiniSearch<T>(options)
   const inside = internalsOf(engine)
-  if (!hasLayout(inside) || JSON.stringify(inside._fieldIds) !== JSON.stringify(data.fieldIds)) return null
+  if (!isFreshEngine(inside) || JSON.stringify(inside._fieldIds) !== JSON.stringify(data.fieldIds)) return null
   const field = Object.values(data.fieldIds)[0]!
   inside._documentCount = data.documentCount
   inside._nextId = data.nextId
@@ -161,7 +135,7 @@ export function restoreEngine<T>(data: SerializedEngine, options: Options<T>): M
     const from = postingStart[t]!
     const to = postingStart[t + 1]!
     return new FilledOnUse(() => {
-      const postings: Postings = new Map()
+      const postings = new Map<number, number>()
       for (let i = from; i < to; i++) postings.set(docs[i]!, freqs[i]!)
       return [[field, postings] as const]
     })
@@ -181,22 +155,4 @@ function fits(data: SerializedEngine): boolean {
   if (postingStart.length !== count + 1 || postingStart[0] !== 0 || postingStart[count] !== docs.length || freqs.length !== docs.length) return false
   for (let t = 0; t < count; t++) if (postingStart[t]! > postingStart[t + 1]!) return false
   return shortIds.every((shortId) => shortId < data.nextId)
-}
-
-/** A fresh engine has every private field this file sets, of the kind it expects. */
-function hasLayout(inside: EngineInternals): boolean {
-  const maps = [inside._documentIds, inside._idToShortId, inside._fieldLength, inside._storedFields]
-  return (
-    maps.every((m) => m instanceof Map && m.size === 0) &&
-    inside._index?._tree instanceof Map &&
-    inside._index._tree.size === 0 &&
-    inside._index._prefix === '' &&
-    Array.isArray(inside._avgFieldLength) &&
-    [inside._documentCount, inside._nextId, inside._dirtCount].every((n) => n === 0) &&
-    typeof inside._fieldIds === 'object'
-  )
-}
-
-function internalsOf<T>(engine: MiniSearch<T>): EngineInternals {
-  return engine as unknown as EngineInternals
 }

@@ -4,6 +4,7 @@
  * question does per word; nothing here builds anything.
  */
 import type { SearchResult } from 'minisearch'
+import { internalsOf, type EngineInternals } from './engineInternals.js'
 import { SEPARATOR, splitTerms, type Lexicon, type StatementIndex, type TermSets } from './search.js'
 import { STOP_WORDS } from './stopwords.js'
 import { isSynonymWord } from './terms.js'
@@ -83,7 +84,7 @@ const MASK_TERMS = 31
 
 function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((id: number) => boolean) | undefined, limit: number): { id: number; score: number; mask: number }[] {
   if (asked.length === 0) return []
-  const engine = index.engine as unknown as EngineInternals
+  const engine = internalsOf(index.engine)
   const fieldId = engine._fieldIds[FIELD]!
   const documentCount = engine._documentCount
   const norms = lengthNorms(engine, fieldId)
@@ -167,18 +168,6 @@ class SlotArray {
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
 /** The one field statements are indexed under (ENGINE_OPTIONS). */
 const FIELD = 'terms'
-
-/** What minisearch 7 keeps (protected) that its search reads: posting lists by term and field, field lengths. */
-interface EngineInternals {
-  readonly _index: { get(term: string): ReadonlyMap<number, ReadonlyMap<number, number>> | undefined }
-  readonly _documentCount: number
-  /** One past the largest short id given. */
-  readonly _nextId: number
-  readonly _documentIds: ReadonlyMap<number, unknown>
-  readonly _fieldIds: Readonly<Record<string, number>>
-  readonly _fieldLength: ReadonlyMap<number, readonly number[]>
-  readonly _avgFieldLength: readonly number[]
-}
 
 /** The `limit` best of `slots` by score, ties in their order: what a stable sort by score would put first. */
 function best(slots: number[], scores: readonly number[], limit: number): number[] {

@@ -10,6 +10,7 @@ import MiniSearch, { type Options } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { definedAcronyms } from './acronyms.js'
 import { featuresOf } from './features.js'
+import { ENGINE_LAYOUT, internalsOf, isFreshEngine } from './engineInternals.js'
 import { FilledOnUse, IndexedMap } from './lazyMaps.js'
 import { buildSpeakerDirectory, type SpeakerDirectory } from './speakerMentions.js'
 import { createStemmer, indexTerms, initialisms, synonymWords, toUnits, unitsOf, type Stemmer } from './terms.js'
@@ -309,21 +310,6 @@ export function startsOf(articles: readonly Article[]): Uint32Array {
   return start
 }
 
-/** The minisearch version whose private fields `startEngine` fills (pinned exactly in package.json). */
-const ENGINE_LAYOUT = 'minisearch 7.2.0'
-
-/** minisearch's private state (7.2.0), as far as `startEngine` fills it. */
-interface EngineInternals {
-  readonly _index: { set(term: string, data: Map<number, Map<number, number>>): unknown; readonly size: number }
-  _documentIds: Map<number, number>
-  _idToShortId: Map<number, number>
-  _fieldLength: Map<number, number[]>
-  readonly _avgFieldLength: number[]
-  readonly _fieldIds: Record<string, number>
-  _documentCount: number
-  _nextId: number
-}
-
 /** The term sets with each statement's terms sorted, in place. */
 function sortedTermSets(list: Uint32Array, start: Uint32Array): TermSets {
   for (let i = 0; i + 1 < start.length; i++) list.subarray(start[i]!, start[i + 1]!).sort()
@@ -351,8 +337,8 @@ interface EngineBuild {
  */
 function startEngine(): EngineBuild {
   const engine = new MiniSearch<IndexedStatement>(ENGINE_OPTIONS)
-  const inside = engine as unknown as EngineInternals
-  if (!(typeof inside._index?.set === 'function' && inside._index.size === 0 && inside._documentIds instanceof Map && inside._fieldLength instanceof Map && inside._idToShortId instanceof Map && Array.isArray(inside._avgFieldLength) && inside._fieldIds.terms === 0)) {
+  const inside = internalsOf(engine)
+  if (!(isFreshEngine(inside) && inside._fieldIds.terms === 0)) {
     throw new Error(`startEngine: minisearch's layout is not ${ENGINE_LAYOUT}'s`)
   }
   let postingStart = new Uint32Array(0)
