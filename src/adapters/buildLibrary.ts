@@ -13,7 +13,8 @@ import { dedupe, libraryFromArticles, libraryOver, prepareArticle, type ArticleI
 import { readArticle } from '../core/article.js'
 import { createIndexBuilder, type ArticleAnalysis, type StatementIndex } from '../core/search.js'
 import { createStemmer } from '../core/terms.js'
-import type { Article, ArticleMeta, Kind, Speaker, Statement } from '../core/types.js'
+import { createStringTable, KINDS } from '../core/stringTable.js'
+import type { Article, ArticleMeta, Speaker, Statement } from '../core/types.js'
 
 /** Below this many articles the library is built on the calling thread: worker start-up (≈0.5 s under tsx) would cost more than it saves. */
 export const PARALLEL_FROM = 300
@@ -63,8 +64,6 @@ export interface PackedArticle {
   readonly kind: Uint8Array
   readonly analysis: ArticleAnalysis
 }
-
-const KINDS: readonly Kind[] = ['direct', 'reported', 'narration']
 
 /** Worker threads by default: one per core but one, which the main thread keeps (it indexes, and reads too). */
 export function defaultWorkers(): number {
@@ -185,17 +184,7 @@ function startWorker(): Worker {
 /** Packs a prepared article for the trip to the main thread. */
 export function packArticle({ article, analysis }: PreparedArticle): PackedArticle {
   const { statements } = article
-  const strings: string[] = []
-  const ids = new Map<string, number>()
-  const idOf = (text: string | null): number => {
-    if (text === null) return -1
-    let id = ids.get(text)
-    if (id === undefined) {
-      id = strings.push(text) - 1
-      ids.set(text, id)
-    }
-    return id
-  }
+  const { strings, numberOf: idOf } = createStringTable()
   const column = (pick: (s: Statement) => number) => Uint32Array.from(statements, pick)
   return {
     meta: article.meta,

@@ -5,6 +5,7 @@
 import type { ArticleInput } from './article.js'
 import { restoreIndex, serializeIndex, type SerializedIndex } from './indexSnapshot.js'
 import { dedupe, libraryOver, type IndexedLibrary } from './library.js'
+import { createStringTable, KINDS } from './stringTable.js'
 import type { Article, Statement } from './types.js'
 
 /**
@@ -47,23 +48,12 @@ export interface StatementColumns {
 
 /** Bumped whenever the shape above changes. */
 const LIBRARY_FORMAT = 2
-const KINDS: readonly Statement['kind'][] = ['direct', 'reported', 'narration']
 
 /** Serialises a library: reading and indexing need not be done again for the same inputs. */
 export function serializeLibrary(library: IndexedLibrary): SerializedLibrary {
   const { articles } = library
   const statements = articles.flatMap((a) => a.statements)
-  const strings: string[] = []
-  const numbers = new Map<string, number>()
-  const numberOf = (text: string | null): number => {
-    if (text === null) return -1
-    let n = numbers.get(text)
-    if (n === undefined) {
-      n = strings.push(text) - 1
-      numbers.set(text, n)
-    }
-    return n
-  }
+  const { strings, numberOf } = createStringTable()
   const column = <A extends Int32Array | Uint32Array | Uint8Array>(Type: { from(values: number[]): A }, value: (s: Statement) => number): A =>
     Type.from(statements.map(value))
   const statementStart = new Uint32Array(articles.length + 1)
