@@ -12,6 +12,7 @@ import { speakerLabel } from '../src/core/format.js'
 import { createLibrary } from '../src/core/library.js'
 import { displayed } from './adapters/discord/markdown.js'
 import { startFakeDiscord, type FakeDiscord, type RecordedCall } from './fakes/discordFake.js'
+import { freePort } from './fakes/freePort.js'
 
 /**
  * `npm start` as a user runs it: the real entry point in a child process,
@@ -127,14 +128,6 @@ async function listen(handler: (req: IncomingMessage, body: string) => { status:
   servers.push(server)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return (server.address() as AddressInfo).port
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const { port } = server.address() as AddressInfo
-  await new Promise((r) => server.close(r))
-  return port
 }
 
 /** A Slack Web API that knows the bot (auth.test) and refuses to post (`invalid_auth`), recording who called. */

@@ -12,6 +12,7 @@ import { loadLibrary } from '../../../src/adapters/files.js'
 import { speakerLabel } from '../../../src/core/format.js'
 import { ALICE, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../../fakes/discordFake.js'
 import { displayed } from './markdown.js'
+import { freePort } from '../../fakes/freePort.js'
 
 /**
  * `DISCORD_SHARDS=auto npm start` for real: src/main.ts in a child process
@@ -227,14 +228,6 @@ async function startFakeSlackApi(): Promise<{ url: string; close(): Promise<void
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   const { port } = server.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}/api/`, close: () => new Promise((done) => server.close(() => done())) }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  const { port } = server.address() as AddressInfo
-  await new Promise((done) => server.close(done))
-  return port
 }
 
 describe('DISCORD_SHARDS=auto with Slack configured too, stopped from a terminal', { timeout: 90_000 }, () => {
