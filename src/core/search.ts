@@ -286,7 +286,7 @@ export function buildIndex(articles: readonly Article[]): StatementIndex {
 }
 
 /** The shortest statements of each common term (see `Lexicon.commonPostings`). */
-export function commonPostingsOf(documentFrequency: Uint32Array, statementTerms: TermSets): Map<number, Uint32Array> {
+function commonPostingsOf(documentFrequency: Uint32Array, statementTerms: TermSets): Map<number, Uint32Array> {
   const buckets = new Map<number, number[]>()
   documentFrequency.forEach((df, termId) => df > COMMON_TERM && buckets.set(termId, []))
   if (buckets.size === 0) return new Map()
