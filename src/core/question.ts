@@ -44,6 +44,13 @@ export interface Source {
    * question's words for them (`the Tunisian PM`, Amnesty's director).
    */
   readonly contexts: ReadonlySet<number>
+  /**
+   * IDF of the source's statements among all: a statement by the source
+   * covers this much of the question, as a slot it holds would (`what did
+   * Netanyahu tell Congress about Iran`: his address to Congress answers,
+   * though it names the Iran deal only as a `bad deal`).
+   */
+  readonly weight: number
 }
 
 /** A question, understood. */
@@ -52,6 +59,14 @@ export interface Query {
   readonly slots: readonly Slot[]
   /** The speaker asked as the source (`according to X`, `what did X say`), whose statements answer. */
   readonly source: Source | null
+  /**
+   * Asks what someone said whom no statement has as its speaker (`what did
+   * Mugabe tell Zuma`, `what was Washington's reaction`): their words are
+   * slots, and only statements reporting what they said answer (`South
+   * Africa said Mr Mugabe had told President Jacob Zuma…`): these are the
+   * terms of their words (see reportedSpeech.ts). Null for other questions.
+   */
+  readonly reported: ReadonlySet<string> | null
   /** For a quantity: the slots of what is counted (`security forces` in `how many security forces were killed`). */
   readonly counted: readonly Slot[]
   /** The quantity is a count (`how many`, `the death toll`), not a length, age or share. */
@@ -93,21 +108,37 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   if (duration) forms.forEach((f, i) => DURATION_WORDS.has(f) && skip.add(i))
 
   const mentions = findSpeakerMentions(units, index.speakers)
-  const known = mentions.find((m) => m.asSource)
+  let known = mentions.find((m) => m.asSource)
   const frame = known ? null : findSpeechFrame(units)
   let source: Source | null = null
+  // Asks what someone said whom no statement has as its speaker (`what did Mugabe tell Zuma`): only others report it.
+  let reported: ReadonlySet<string> | null = null
   if (known) {
     const contexts = new Set([...known.names].flatMap((name) => index.speakers.contextsOf.get(name) ?? []))
     for (const c of describedBy(index, known.terms.map((t) => [t]))) contexts.add(c)
-    source = { label: forms.slice(known.start, known.end).join(' '), contexts }
-    for (const i of frameWords(units, known)) skip.add(i)
+    const frameAt = frameWords(units, known)
+    if (contexts.size > 0) {
+      source = sourceOf(index, forms.slice(known.start, known.end).join(' '), contexts)
+      for (const i of frameAt) skip.add(i)
+    } else {
+      // Their name stays a word of the question, as any other name the question mentions.
+      reported = headOf(units, known.start, known.end, index)
+      for (const i of frameAt) if (i >= known.end) skip.add(i)
+      known = undefined
+    }
   } else if (frame) {
     // Someone the directory does not know by name (`What did Khamenei say?`): their name or role must still be the speaker's.
     const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, index))
     // `why do people call her …`: people in general are nobody's name.
     if (words.length > 0 && !words.every((alternatives) => alternatives.length === 1 && alternatives[0] === PEOPLE)) {
-      source = { label: frame.subject.map((i) => forms[i]).join(' '), contexts: describedBy(index, words) }
-      for (const i of [...frame.subject, ...frame.frame]) skip.add(i)
+      const contexts = describedBy(index, words)
+      if (contexts.size > 0) {
+        source = sourceOf(index, frame.subject.map((i) => forms[i]).join(' '), contexts)
+        for (const i of [...frame.subject, ...frame.frame]) skip.add(i)
+      } else {
+        reported = headOf(units, frame.subject[0]!, frame.subject[frame.subject.length - 1]! + 1, index)
+        for (const i of frame.frame) skip.add(i)
+      }
     }
   }
 
@@ -164,7 +195,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   const gist = slots.length === 0 && source === null && forms.some((f) => GIST_WORDS.has(f))
   const weighted = slots.map((slot) => (type === 'quantity' && isPeople(slot) ? { ...slot, weight: slot.weight * 0.25 } : slot))
   const joined = joinCoordinated(weighted, unitOfSlot, forms, units)
-  return { type, slots: dedupeSlots(withNeighbours(joined.slots, joined.units, units)), source, counted, counting, duration, gist }
+  return { type, slots: dedupeSlots(withNeighbours(joined.slots, joined.units, units)), source, reported, counted, counting, duration, gist }
 }
 
 /**
@@ -255,6 +286,22 @@ function withNeighbours(slots: readonly Slot[], unitOfSlot: readonly number[], u
     }
   }
   return slots.map((slot, k) => ({ ...slot, next: next[k]! }))
+}
+
+/** The terms of the last content word of units `[start, end)`: the head of a name or noun phrase (`Tsvangirai's spokesperson`). */
+function headOf(units: readonly Unit[], start: number, end: number, index: StatementIndex): ReadonlySet<string> {
+  for (let i = end - 1; i >= start; i--) {
+    const unit = units[i]!
+    // As the word's slot reads it: a word no article uses (`spokesperson`) by the articles' words for it (`spokesman`).
+    if (!unit.stop && !unit.inPhrase) return new Set([...alternativesOf(unit, index), ...(relatedWords(units, i, 1, index)?.anyOf.flat() ?? [])])
+  }
+  return new Set()
+}
+
+function sourceOf(index: StatementIndex, label: string, contexts: ReadonlySet<number>): Source {
+  let statements = 0
+  for (const c of contexts) statements += index.speakers.contexts[c]!.statements.length
+  return { label, contexts, weight: idf(statements, index.statements.length) }
 }
 
 /** The speaker contexts whose name, role or aliases hold every word (any of its alternatives). */

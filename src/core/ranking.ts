@@ -9,7 +9,9 @@
 import { FEATURE } from './features.js'
 import type { Query, Slot, Source } from './question.js'
 import { searchScores, setHolds, type ScoredHit } from './lookup.js'
+import { reportsSpeechOf } from './reportedSpeech.js'
 import { COMMON_TERM, type StatementIndex } from './search.js'
+import { unitsOf } from './terms.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {
@@ -41,9 +43,12 @@ const POOL = 40
  * rare ones could still cover more than the best found.
  */
 export function rankCandidates(index: StatementIndex, query: Query, floor: number, budget = POSTINGS_BUDGET): Candidate[] {
-  const totalWeight = query.slots.reduce((sum, slot) => sum + slot.weight, 0)
-  if (totalWeight === 0) return []
-  const { chosen, all, reachable } = retrievalTerms(index, query.slots, totalWeight, budget)
+  const slotWeight = query.slots.reduce((sum, slot) => sum + slot.weight, 0)
+  if (slotWeight === 0) return []
+  // Every hit is the source's (the search is filtered to it): its weight is covered by each.
+  const given = sourceWeight(query)
+  const totalWeight = slotWeight + given
+  const { chosen, all, reachable } = retrievalTerms(index, query.slots, totalWeight, budget, given)
   // Common words only (`Where was the Authority?`): their statements where they weigh most, not every posting.
   if (commonOnly(index, all, budget)) return scoreHits(index, query, [], totalWeight, floor, commonHits(index, all))
   const first = scoreHits(index, query, chosen, totalWeight, floor)
@@ -57,6 +62,19 @@ export function rankCandidates(index: StatementIndex, query: Query, floor: numbe
   return scoreHits(index, query, rest, totalWeight, floor, commonHits(index, common))
 }
 
+/**
+ * What a statement by the question's source covers: the source's weight, but
+ * at most half the lightest word's, so that being said by the source never
+ * stands in for a whole word the question asks about (`what did Trump say
+ * about the deficit` is not answered by Trump on infrastructure).
+ */
+function sourceWeight(query: Query): number {
+  if (!query.source || query.slots.length === 0) return 0
+  let lightest = Infinity
+  for (const slot of query.slots) lightest = Math.min(lightest, slot.weight)
+  return Math.min(query.source.weight, lightest / 2)
+}
+
 function scoreHits(
   index: StatementIndex,
   query: Query,
@@ -68,7 +86,11 @@ function scoreHits(
   const { lexicon, statements } = index
   const source = query.source
   const { contextOf } = index.speakers
-  const filter = source ? (id: number) => source.contexts.has(contextOf[id]!) : undefined
+  const filter = source
+    ? (id: number) => source.contexts.has(contextOf[id]!)
+    : query.reported
+      ? reportingFilter(index, query.reported)
+      : undefined
   const found = terms.length > 0 ? searchScores(index, terms, filter, HITS_CHECKED) : []
   const fromSearch = found.length
   const hits = mergeHits(found, filter ? given.filter((h) => filter(h.id)) : given)
@@ -84,6 +106,7 @@ function scoreHits(
     looser: query.slots.map((slot) => slot.looser?.map((alternative) => alternative.map((t) => termOf(index, t, NOTHING))) ?? null),
     names: query.slots.map((slot) => isName(index, slot)),
     held: new Uint8Array(query.slots.length),
+    given: sourceWeight(query),
     floor: floor * totalWeight,
     memo: new Map(),
   }
@@ -110,6 +133,20 @@ function scoreHits(
   return pool
 }
 
+/** Statements that report what the person said (reportedSpeech.ts); each is read once a question. */
+function reportingFilter(index: StatementIndex, person: ReadonlySet<string>): (id: number) => boolean {
+  const read = new Map<number, boolean>()
+  return (id) => {
+    let reports = read.get(id)
+    if (reports === undefined) {
+      const statement = index.statements[id]!
+      reports = statement.kind !== 'narration' && reportsSpeechOf(unitsOf(statement.text), person)
+      read.set(id, reports)
+    }
+    return reports
+  }
+}
+
 /** A term of a slot as coverage reads it: its id (-1 for a term no statement holds), and whether the search asked for it. */
 interface ScanTerm {
   readonly id: number
@@ -133,6 +170,8 @@ interface Scan {
   readonly looser: readonly ((readonly (readonly ScanTerm[])[]) | null)[]
   /** Which slots are names (see `isName`). */
   readonly names: readonly boolean[]
+  /** Weight every hit covers before its slots are read: the source's (see `Source.weight`). */
+  readonly given: number
   /** Scratch: which slots the current hit's text holds. */
   readonly held: Uint8Array
   /** The least covered weight worth finishing the sums for. */
@@ -181,6 +220,7 @@ function retrievalTerms(
   slots: readonly Slot[],
   totalWeight: number,
   budget: number,
+  given: number,
 ): { chosen: string[]; all: string[]; reachable: number } {
   const byTerm = new Map<string, number>()
   for (const slot of slots) {
@@ -198,7 +238,7 @@ function retrievalTerms(
     postings += frequency
   }
   // A speaker's own statements come with the first search (see spokenStatements), so outside it only words count.
-  let reachable = 0
+  let reachable = given
   for (const slot of slots) {
     const needsChosen = slot.anyOf.every((alternative) => alternative.some((t) => chosen.has(t)))
     reachable += needsChosen ? creditPossible(index, slot) * slot.weight : slot.weight
@@ -300,7 +340,7 @@ const COMPANION_CREDIT = 0.8
 function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean, scan: Scan): number {
   const { slots, held } = scan
   const id = hit.id
-  let covered = 0
+  let covered = scan.given
   // The most the slots the text misses could still add: a speaker the slot names counts in full, credits in part.
   let reachable = 0
   for (let k = 0; k < slots.length; k++) {

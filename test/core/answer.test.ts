@@ -198,3 +198,37 @@ describe('answerQuestion: related words of words the article uses', () => {
     expect(answerQuestion(winter, 'who is swapping the subway trains for buses').answered).toBe(false)
   })
 })
+
+describe('answerQuestion: who said it, when the question names the speaker', () => {
+  const harbour = buildIndex([
+    readArticle({
+      id: 'harbour.txt',
+      text: [
+        'Council rejects harbour plan',
+        'The city council voted on Tuesday to reject the harbour expansion plan, ending a two-year dispute.',
+        'Officials said Mayor Dana Whitlock had told the council that the plan would cost 40 million dollars.',
+        "Critics said the long delay was Whitlock's fault.",
+        '"We will not sign a bad deal for this city," said Omar Reyes, the port director.',
+        'Reyes has led the port authority since 2015.',
+      ].join('\n\n'),
+    }),
+  ])
+
+  it('GIVEN what someone told others, whom only another statement reports THEN the report that they spoke answers', () => {
+    const answer = answered(answerQuestion(harbour, 'what did whitlock tell the council'))
+    expect(answer.quotes[0]!.text).toMatch(/^Officials said Mayor Dana Whitlock had told the council/)
+  })
+
+  it('GIVEN what someone said, whom the article only names THEN it is refused, not answered by a mention', () => {
+    expect(answerQuestion(harbour, 'what did whitlock say about the delay').answered).toBe(false)
+  })
+
+  it('GIVEN what a speaker told someone about something THEN their statement answers though it words the thing otherwise', () => {
+    const answer = answered(answerQuestion(harbour, 'what did reyes say about the deal with the council'))
+    expect(answer.quotes[0]!.speaker).toBe('Omar Reyes')
+  })
+
+  it('GIVEN what a speaker said about something nobody mentions THEN it is refused', () => {
+    expect(answerQuestion(harbour, 'what did reyes say about the fishing quotas').answered).toBe(false)
+  })
+})

@@ -89,11 +89,15 @@ describe('parseQuestion: speakers', () => {
     expect(words).not.toMatch(/amnesty|rajavi|mek|luther/i)
   })
 
-  it('GIVEN a speaker the articles do not quote THEN the source admits nobody', () => {
+  it('GIVEN a speaker the articles do not quote THEN there is no source: the name is a word to cover, in a report of what they said', () => {
     const query = parse('What did Khamenei say about the protests?')
-    expect(query.source).not.toBeNull()
-    expect(query.source!.contexts.size).toBe(0)
-    expect(terms(query)).toEqual([['~protest']])
+    expect(query.source).toBeNull()
+    expect([...query.reported!]).toEqual(['khamenei'])
+    expect(terms(query)).toEqual([['khamenei'], ['~protest']])
+  })
+
+  it('GIVEN a speaker the articles quote THEN nothing is asked of reports', () => {
+    expect(parse('What did Rajavi say about the UN?').reported).toBeNull()
   })
 
   it('GIVEN a speaker named but not as the source THEN the name is a slot that the speaker also covers', () => {
