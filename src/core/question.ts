@@ -462,6 +462,9 @@ function dedupeSlots(slots: Slot[]): Slot[] {
 
 /** The question's type, and the positions of the words that only said so. */
 function questionType(forms: readonly string[]): { type: QuestionType; cueWords: number[]; counting: boolean } {
+  // After the question's own wh-word, `when`, `where`, `who` and `why` start a clause of it (`how did she feel when
+  // the messages started`, `what did he say about where the pills came from`): they do not say what it asks for.
+  let asked = false
   for (let i = 0; i < forms.length; i++) {
     const word = forms[i]!
     const next = forms[i + 1]
@@ -469,6 +472,8 @@ function questionType(forms: readonly string[]): { type: QuestionType; cueWords:
       return { type: 'quantity', cueWords: typeWordsFrom(forms, i + 1), counting: next === 'many' }
     }
     if (QUANTITY_NOUNS.has(word)) return { type: 'quantity', cueWords: typeWordsFrom(forms, i), counting: COUNT_NOUNS.has(word) }
+    if (asked) continue
+    if (word === 'how') asked = true
     if (word === 'when') return { type: 'time', cueWords: [], counting: false }
     if (word === 'where') return { type: 'place', cueWords: [], counting: false }
     if (word === 'who' || word === 'whom' || word === 'whose') return { type: 'person', cueWords: [], counting: false }
@@ -478,6 +483,7 @@ function questionType(forms: readonly string[]): { type: QuestionType; cueWords:
       if (PLACE_NOUNS.has(next)) return { type: 'place', cueWords: [i + 1], counting: false }
       if (PERSON_NOUNS.has(next) && next !== 'people') return { type: 'person', cueWords: [i + 1], counting: false }
     }
+    if (WH.has(word)) asked = true
   }
   return { type: 'other', cueWords: [], counting: false }
 }

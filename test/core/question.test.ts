@@ -23,6 +23,12 @@ describe('parseQuestion: the type of answer', () => {
     ['Which city saw protests?', 'place'],
     ['Why did the regime shut down the internet?', 'reason'],
     ['Was the internet cut off?', 'other'],
+    // A wh-word after the question's own starts a clause of it.
+    ['how did the families feel when the internet was cut?', 'other'],
+    ['what did Amnesty say about where the bodies were found?', 'other'],
+    ['Who was arrested when the protests began?', 'person'],
+    ['what was the death toll when the crackdown ended?', 'quantity'],
+    ['And when did the internet come back?', 'time'],
   ])('GIVEN %j THEN its type is %s', (question, type) => {
     expect(parse(question).type).toBe(type)
   })
