@@ -134,6 +134,8 @@ function plausiblePhrase(phrase: string, type: CueMatch['type']): boolean {
 function noticeSubject(registry: SpeakerRegistry, masked: string, text: string, offset: number): void {
   const subject = leadingSubject(masked)
   if (!subject) return
+  // A quotation is someone's words, never the subject: `“… DNP, as …,” it said` names no DNP speaking.
+  if (masked.slice(subject.phraseStart, subject.phraseEnd).includes('§')) return
   const phrase = text.slice(subject.phraseStart, subject.phraseEnd)
   // Only a name (a capital after the first word) or an unnamed person (`Another man`) can be noticed: skip the rest cheaply.
   if (/\s\p{Lu}/u.test(phrase) || /^(?:a|an|another|one)\s/i.test(phrase) || /^\p{Lu}\S*$/u.test(phrase)) registry.notice(phrase, offset + subject.phraseStart)

@@ -28,7 +28,8 @@ describe('readArticle', () => {
     it(`GIVEN ${file} THEN every statement's offsets slice back to its text, in order, without overlap`, () => {
       const text = readFileSync(join(FIXTURES, 'articles', file), 'utf8')
       const article = readArticle({ id: file, text })
-      expect(article.statements.length).toBeGreaterThan(10)
+      // A sanity check that the article was cut into sentences at all, not a size rule: a short article is fine.
+      expect(article.statements.length).toBeGreaterThan(5)
       let previousEnd = 0
       for (const s of article.statements) {
         expect(text.slice(s.start, s.end)).toBe(s.text)

@@ -104,4 +104,9 @@ describe('attribution against the hand labels', () => {
     const s2 = readArticle({ id: 't', text: 'T\n\nThe vote failed, said a member of the Droukra Association. The Droukra Association upheld the ban.\n' }).statements
     expect(s2[0]!.speaker).toBe('Droukra Association')
   })
+  it('GIVEN a quotation that names a capitalised thing before its cue `it said` THEN `it` is the organisation named before, not the thing', () => {
+    const text = 'T\n\nThe Example Safety Board warned people to avoid the powders.\n\n“We advise against anything containing XQZ, as it is toxic,” it said in a statement.\n'
+    const s = readArticle({ id: 't', text }).statements
+    expect(s[1]).toMatchObject({ kind: 'direct', speaker: 'Example Safety Board' })
+  })
 })
