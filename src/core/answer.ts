@@ -52,9 +52,10 @@ export function answerQuestion(index: StatementIndex, question: string, options:
     return notInArticle(index, question)
   }
 
-  // A question half or more of whose words no article uses is about something else (`the capital of France`).
+  // A question more than half of whose words no article uses is about something else (`the capital of France`); at
+  // half (`how late did she stay up deleting the comments`), coverage decides, the absent words weighing less.
   const absent = query.slots.filter((slot) => slot.absent).length
-  if (absent > 0 && 2 * absent >= query.slots.length) return notInArticle(index, question)
+  if (absent > 0 && 2 * absent > query.slots.length) return notInArticle(index, question)
   const candidates = rankCandidates(index, query, COVERAGE_TO_ANSWER)
   const best = candidates[0]
   if (!best) return notInArticle(index, question)

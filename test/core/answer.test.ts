@@ -228,6 +228,11 @@ describe('answerQuestion: who said it, when the question names the speaker', () 
     expect(answer.quotes[0]!.speaker).toBe('Omar Reyes')
   })
 
+  it('GIVEN a question half of whose words the article words otherwise THEN the statement holding the rest answers', () => {
+    const answer = answered(answerQuestion(harbour, 'did the councillors scrap the harbour expansion'))
+    expect(answer.quotes[0]!.text).toMatch(/^The city council voted on Tuesday to reject/)
+  })
+
   it('GIVEN what a speaker said about something nobody mentions THEN it is refused', () => {
     expect(answerQuestion(harbour, 'what did reyes say about the fishing quotas').answered).toBe(false)
   })
