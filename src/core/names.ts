@@ -55,6 +55,7 @@ export const GROUP_NOUNS = new Set([
   'politicians', 'politician', 'voters', 'citizens', 'parents', 'teachers', 'clerics', 'protesters', 'campaigners',
   'opponents', 'allies', 'partners', 'representatives', 'delegates', 'senators', 'ministers', 'generals', 'commanders',
   'executives', 'owners', 'users', 'fans', 'locals', 'villagers', 'eyewitnesses', 'detainees', 'prisoners', 'refugees',
+  'medics', 'paramedics', 'nurses', 'rescuers', 'firefighters',
 ])
 
 /** Pronouns that stand for the last fitting speaker. */

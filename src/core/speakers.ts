@@ -156,7 +156,7 @@ export class SpeakerRegistry {
       const titled = this.byTitle(parsed.description)
       if (titled) return titled
     }
-    if (GROUP_NOUNS.has(parsed.head) || ORGANISATION_NOUNS.has(parsed.head) || TITLE_WORDS.has(parsed.head)) {
+    if (GROUP_NOUNS.has(parsed.head) || ORGANISATION_NOUNS.has(parsed.head) || TITLE_WORDS.has(parsed.head) || coordinatedSpeakers(parsed.description)) {
       if (determined && ONE_PERSON.has(parsed.head) && this.lastPerson && parsed.description.split(/\s+/).length <= 2) {
         return this.lastPerson
       }
@@ -316,6 +316,19 @@ export class SpeakerRegistry {
     else if (entity.kind === 'organisation') this.lastOrganisation = entity
     else this.lastGroup = entity
   }
+}
+
+/**
+ * `police and medics`, `officials and local shopkeepers`: speakers named together
+ * speak as one group, when one of them is a speaker noun and each is a short phrase.
+ */
+function coordinatedSpeakers(description: string): boolean {
+  const conjuncts = description.toLowerCase().split(/\s+and\s+/)
+  if (conjuncts.length < 2 || conjuncts.some((c) => c.split(/\s+/).length > 3)) return false
+  return conjuncts.some((c) => {
+    const head = c.split(/\s+/).pop()!
+    return GROUP_NOUNS.has(head) || ORGANISATION_NOUNS.has(head)
+  })
 }
 
 function addAlias(entity: Entity, alias: string): void {

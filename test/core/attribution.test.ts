@@ -109,4 +109,10 @@ describe('attribution against the hand labels', () => {
     const s = readArticle({ id: 't', text }).statements
     expect(s[1]).toMatchObject({ kind: 'direct', speaker: 'Example Safety Board' })
   })
+  it('GIVEN an end cue with two speakers joined by `and` THEN they speak as one group, also when only one is a known speaker noun', () => {
+    const medics = readArticle({ id: 't', text: 'T\n\nThe driver died at the scene, police and medics said.\n' }).statements
+    expect(medics[0]).toMatchObject({ kind: 'reported', speaker: 'Police and medics' })
+    const shopkeepers = readArticle({ id: 't', text: 'T\n\nThe market stayed shut for a week, officials and local shopkeepers said.\n' }).statements
+    expect(shopkeepers[0]).toMatchObject({ kind: 'reported', speaker: 'Officials and local shopkeepers' })
+  })
 })
