@@ -324,4 +324,14 @@ export const RELATED_GROUPS: readonly (readonly string[])[] = [
   ['allow', 'allowed', 'permit', 'permitted', 'authorize', 'authorized', 'authorise', 'authorised'],
   ['job', 'jobs', 'employment', 'unemployment', 'jobless', 'layoffs', 'laid off'],
   ['often', 'frequently', 'usually', 'typically', 'regularly', 'annually'],
+  // Media, and what people do with it.
+  ['photo', 'photos', 'photograph', 'photographs', 'picture', 'pictures', 'pic', 'pics', 'image', 'images', 'snapshot'],
+  ['tv', 'television', 'televised', 'broadcast', 'on air'],
+  ['movie theater', 'movie theatre', 'cinema', 'cinemas', 'movie', 'movies', 'film', 'screening'],
+  ['delete', 'deleted', 'deleting', 'take down', 'took down', 'taken down', 'erase', 'erased', 'wipe', 'wiped'],
+  ['stick up for', 'stuck up for', 'stand up for', 'stood up for', 'defend', 'defended', 'support', 'supported', 'side with', 'sided with'],
+  ['come from', 'came from', 'comes from', 'origin', 'origins', 'sourced', 'obtained', 'bought'],
+  // Asking whether something is safe is asking whether it is dangerous.
+  ['safe', 'safety', 'harmless', 'dangerous', 'danger', 'toxic', 'toxin', 'harmful', 'hazardous', 'lethal', 'poisonous'],
+  ['regret', 'regrets', 'regretted', 'frustrated', 'frustration', 'disappointed', 'disappointment', 'failure'],
 ]
