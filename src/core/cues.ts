@@ -188,6 +188,8 @@ export function findCues(masked: string): CueMatch[] {
     const after = masked.slice(verb.index + verb[0].length)
     // `McConnell called the debt “…”`: to call something a quoted name is to say it; to call a meeting is not.
     if ((word === 'called' || word === 'calls') && !/^[^§.;]{0,80}§/.test(after)) continue
+    // `She wrote for a weekly paper`: to write for a publication is to work for it, not to say something.
+    if ((word === 'wrote' || word === 'writes') && /^\s+for\b/.test(after)) continue
     if (AMBIGUOUS_VERBS.has(word) && !VERB_FOLLOWER.test(after)) continue
     const phraseEnd = verb.index
     if (masked.slice(intro.start, phraseEnd).includes('§')) break

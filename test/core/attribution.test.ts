@@ -115,4 +115,12 @@ describe('attribution against the hand labels', () => {
     const shopkeepers = readArticle({ id: 't', text: 'T\n\nThe market stayed shut for a week, officials and local shopkeepers said.\n' }).statements
     expect(shopkeepers[0]).toMatchObject({ kind: 'reported', speaker: 'Officials and local shopkeepers' })
   })
+  it('GIVEN `wrote for` a publication THEN it is narration, while `wrote that` is still reported speech', () => {
+    const text = 'T\n\nMira Kovac wrote for a small weekly paper before she joined the bank.\n\nMira Kovac wrote that the plan had failed.\n'
+    const s = readArticle({ id: 't', text }).statements
+    expect(s.map((x) => [x.kind, x.speaker])).toEqual([
+      ['narration', 'the article'],
+      ['reported', 'Mira Kovac'],
+    ])
+  })
 })
