@@ -47,9 +47,12 @@ export interface CueMatch {
   readonly type: 'according' | 'after' | 'before' | 'end' | 'start' | 'participle'
 }
 
+/** A name in apposition between a speaker's description and the verb: `her mother, Jane, said`, `the spokesman, John Roe, said`. */
+const APPOSITIVE_NAME = `(?:,\\s*\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,3},)?`
+
 const AFTER_QUOTE_INVERTED = new RegExp(`§[,.!?]?\\s*(${VERB})\\s+([^§;]{2,200}?)[.!?]?\\s*(?=§|$)`, 'u')
 // `Mr. Goldwein said`: a full stop inside a speaker phrase belongs to an honorific or an initial.
-const AFTER_QUOTE = new RegExp(`§[,.!?—–-]?\\s*((?:[^§;,.]|(?<=\\b(?:${ABBREVIATED_TITLES}|[A-Z]))\\.){1,80}?)\\s+${BETWEEN}(${VERB})\\b`, 'u')
+const AFTER_QUOTE = new RegExp(`§[,.!?—–-]?\\s*((?:[^§;,.]|(?<=\\b(?:${ABBREVIATED_TITLES}|[A-Z]))\\.){1,80}?${APPOSITIVE_NAME})\\s+${BETWEEN}(${VERB})\\b`, 'u')
 /** `…, say economists,` / `…, said Ian Michaels, a spokesman …`: a cue with the verb first, after the claim. */
 const INVERTED_END = /,\s+(?:said|says|say|added|adds|noted|notes|explained|wrote|warned|warns|insisted|argued|argues)\s+((?:the\s+|a\s+)?[^§;,]{2,60}?)(?:,\s*(?:who|which|whose)\b[^§]*|,\s*(?:an?|the)\s[^§]*)?[.!?]?$|,\s+(?:say|says|said)\s+([^§;,]{2,40}),/u
 const BEFORE_QUOTE = new RegExp(`^(.{1,160}?)\\s+${BETWEEN}(${VERB})(?:\\s+[^§:]{0,60}?)?\\s*[:,]\\s*§`, 'u')
@@ -61,7 +64,7 @@ const PARTICIPLE_CLAUSE = /,\s*(?:saying|adding|noting|insisting|arguing|explain
 const QUOTED_AS_SAYING = /\bquoted\s+([^,;§]{2,80}?)\s+as\s+saying\b/u
 const ACCORDING = /\b[Aa]ccording to\s+([^,.;§()—–]{2,80}?)(?=\s*(?:[,.;)—–]|$))/u
 // `the source, who said he had spoken to people inside, told Reuters`: a relative clause may stand between speaker and verb.
-const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?)(?:,\\s*(?:who|which)\\s[^,;§]{1,120},)?\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|late|early|earlier|later|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2}\\s*(?:[,.;]|$)|\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}\\s*[.!?]?$)`, 'gu')
+const END = new RegExp(`(?:^|[,—–]\\s*|\\s-\\s+)([^,;§—–]{2,90}?${APPOSITIVE_NAME})(?:,\\s*(?:who|which)\\s[^,;§]{1,120},)?\\s+${BETWEEN}(${VERB})(?=\\s*(?:[,.;!?]|$)|\\s+(?:in|on|at|of|after|before|during|last|this|when|while|on|to|late|early|earlier|later|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2}\\s*(?:[,.;]|$)|\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}\\s*[.!?]?$)`, 'gu')
 const VERB_ANYWHERE = new RegExp(`(\\s+${BETWEEN})(${VERB})\\b`, 'gu')
 /** Verbs that are also plural nouns (`reports and footage`): verbs only when a clause follows. */
 const AMBIGUOUS_VERBS = new Set(['confirmed', 'confirms', 'reports', 'claims', 'notes', 'states', 'reads', 'demands', 'promises', 'says', 'adds', 'estimates', 'indicates', 'suggests', 'calls on', 'calls for', 'read', 'posted'])

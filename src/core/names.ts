@@ -113,8 +113,8 @@ export function parsePhrase(phrase: string): ParsedPhrase {
   if (comma > 0) {
     const first = text.slice(0, comma).trim()
     const rest = text.slice(comma + 1).trim().replace(/,$/, '')
-    // `The leader of Ennahda, Rachid Ghannouchi`: a description, then the name.
-    if (/^(?:the|a|an)\s/i.test(first) && /^(?:\p{Lu}[\p{L}\p{M}'’.-]*\s*){1,4}$/u.test(rest)) {
+    // `The leader of Ennahda, Rachid Ghannouchi`, `her mother, Jane`: a description, then the name.
+    if (/^(?:the|a|an|his|her|their|its|our|my)\s/i.test(first) && /^(?:\p{Lu}[\p{L}\p{M}'’.-]*\s*){1,4}$/u.test(rest)) {
       role = first.replace(/^(?:the|a|an)\s+/i, '')
       text = rest
     } else {

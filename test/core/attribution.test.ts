@@ -123,4 +123,22 @@ describe('attribution against the hand labels', () => {
       ['reported', 'Mira Kovac'],
     ])
   })
+  it('GIVEN a name in apposition between a description and the verb THEN that name speaks, never another person with the same surname', () => {
+    const text = [
+      'T',
+      'Lena Marsh, 19, was taken to hospital on Friday.',
+      '“Nobody told us what she had taken,” her mother, Carol, said on Sunday.',
+      '“We only found the box later.”',
+      'The harbour stayed shut all week, his brother, Tomas Reyes, said.',
+      'Carol Marsh asked parents to check what their children buy.',
+    ].join('\n\n')
+    const s = readArticle({ id: 't', text }).statements
+    expect(s.slice(0, 4).map((x) => [x.kind, x.speaker])).toEqual([
+      ['narration', 'the article'],
+      ['direct', 'Carol Marsh'],
+      ['direct', 'Carol Marsh'],
+      ['reported', 'Tomas Reyes'],
+    ])
+    expect(s[1]!.role).toBe('her mother')
+  })
 })
