@@ -182,7 +182,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
       absent: frequency === 0 && !related,
       ...(related || frequency === 0 ? {} : looserWords(units, i, own, index)),
       // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
-      weight: idf(frequency, total),
+      weight: idf(frequency, total) * (QUALIFIERS.has(forms[i]!) ? QUALIFIER_WEIGHT : 1),
       next: [],
       context: setsTheScene(units, i),
     }
@@ -411,6 +411,14 @@ function relatedIdiom(
   const related = relatedWords(units, at, found.span, index)
   return related ? { span: found.span, anyOf: related.anyOf } : null
 }
+
+/**
+ * Words that place what is asked about in a sequence (`the original embargo`,
+ * `impeach him again`, `the next downturn`): an answer seldom repeats them
+ * (`In 1997, President Bill Clinton imposed … embargo`), so they weigh half.
+ */
+const QUALIFIERS = new Set(['original', 'originally', 'initial', 'initially', 'again', 'next', 'previous', 'previously', 'latest'])
+const QUALIFIER_WEIGHT = 0.5
 
 /** How much a word no article uses weighs, as a share of its full weight, where the question has other known words. */
 export const ABSENT_WEIGHT_FACTOR = 0.4

@@ -115,6 +115,14 @@ describe('answerQuestion: answers', () => {
     }
   })
 
+  it.each(['when was the original embargo imposed', 'what year did the initial US sanctions start'])(
+    'GIVEN a word that only places the thing in a sequence (%j) THEN a statement without it still answers',
+    (question) => {
+      const answer = answered(answerQuestion(indexOf('sudan-sanctions-nyt-2017.txt'), question))
+      expect(answer.quotes[0]!.text).toMatch(/^In 1997, President Bill Clinton imposed a comprehensive trade embargo/)
+    },
+  )
+
   it('GIVEN a when question and no statement that gives a time THEN it is refused', () => {
     expect(answerQuestion(indexOf('iran-amnesty-torture-2020.txt'), 'when is navid afkari going to be executed?').answered).toBe(false)
   })
