@@ -120,7 +120,10 @@ function plausiblePhrase(phrase: string, type: CueMatch['type']): boolean {
   const beforeComma = phrase.split(',')[0]!.trim().split(/\s+/).length
   const limit = type === 'after' || type === 'according' || phrase.includes(',') ? 30 : 16
   if (words === 0 || words > limit || beforeComma > 12) return false
-  if (/\b(?:that|which|who|whom|because|if|whether|but)\b/i.test(phrase) && type !== 'after' && type !== 'according') return false
+  if (/\b(?:that|which|because|if|whether|but)\b/i.test(phrase) && type !== 'after' && type !== 'according') return false
+  // `The mother of a woman who took the pills has described …`: a relative clause that ends before the verb
+  // (two words or more after `who`) describes the speaker; `Roe, who` + `wrote …` puts the verb inside it.
+  if (/\b(?:who|whom)(?:\s+\S+){0,1}\s*,?\s*$/i.test(phrase) && type !== 'after' && type !== 'according') return false
   // `Lawmakers … were shouted at` is passive: the subject is not speaking.
   if (/\b(?:is|are|was|were|be|been|being)\s*$/i.test(phrase)) return false
   // `… by his interrogators - the report read`: a phrase that opens with a preposition or holds a dash is not a speaker.

@@ -39,6 +39,13 @@ export const DOCUMENT_NOUNS = new Set([
   'letter', 'findings', 'research', 'investigation', 'analysis', 'review', 'assessment', 'communique', 'post', 'tweet',
 ])
 
+/** People named by their tie to someone: `the mother of …`, `a friend of …`. */
+export const RELATION_NOUNS = new Set([
+  'mother', 'father', 'parents', 'brother', 'sister', 'son', 'daughter', 'wife', 'husband', 'widow', 'widower',
+  'family', 'relatives', 'friend', 'friends', 'cousin', 'uncle', 'aunt', 'grandmother', 'grandfather', 'partner',
+  'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'neighbour', 'neighbor', 'colleague', 'colleagues',
+])
+
 /** Head nouns of speakers the article leaves unnamed: `Analysts`, `a source close to the brothers`. */
 export const GROUP_NOUNS = new Set([
   'officials', 'official', 'analysts', 'analyst', 'experts', 'expert', 'lawmakers', 'legislators', 'diplomats',
@@ -55,7 +62,7 @@ export const GROUP_NOUNS = new Set([
   'politicians', 'politician', 'voters', 'citizens', 'parents', 'teachers', 'clerics', 'protesters', 'campaigners',
   'opponents', 'allies', 'partners', 'representatives', 'delegates', 'senators', 'ministers', 'generals', 'commanders',
   'executives', 'owners', 'users', 'fans', 'locals', 'villagers', 'eyewitnesses', 'detainees', 'prisoners', 'refugees',
-  'medics', 'paramedics', 'nurses', 'rescuers', 'firefighters',
+  'medics', 'paramedics', 'nurses', 'rescuers', 'firefighters', ...RELATION_NOUNS,
 ])
 
 /** Pronouns that stand for the last fitting speaker. */
@@ -85,6 +92,8 @@ export interface ParsedPhrase {
   readonly title: string | null
   /** The role the phrase gives (`Middle East … at Amnesty International`), or null. */
   readonly role: string | null
+  /** Whether the role came with a definite article or a possessive (`the spokesman`, `her mother`), not `a` or `another`. */
+  readonly definiteRole: boolean
   /** The description without its article (`rights group`, `report`, `Obama administration officials`). */
   readonly description: string
   /** The description's head noun, lower case (`group`, `report`, `officials`). */
@@ -92,6 +101,13 @@ export interface ParsedPhrase {
   /** The phrase without its appositive and short form: `A source close to the brothers`. */
   readonly source: string
   readonly organisation: boolean
+}
+
+const DEFINITE = /^(?:the|his|her|their|its|our|my)\s(?!other\b|second\b|third\b)/i
+
+/** Whether a description opens with a definite article or a possessive: `the spokesman`, `her mother`, not `another` or `the other`. */
+export function isDefinite(description: string): boolean {
+  return DEFINITE.test(description.trim())
 }
 
 /** Capitalised words that open sentences and phrases but never names. */
@@ -107,6 +123,7 @@ const CONNECTORS = new Set(['of', 'on', 'the', 'de', 'del', 'da', 'bin', 'al', '
 export function parsePhrase(phrase: string): ParsedPhrase {
   let text = phrase.trim().replace(/^[,;:\s]+|[,;:.\s]+$/g, '').replace(TRAILING_TIME, '')
   let role: string | null = null
+  let definiteRole = false
   const aliases: string[] = []
   // An appositive after a comma is the role: `Philip Luther, Middle East … Director at Amnesty International`.
   const comma = text.indexOf(',')
@@ -114,11 +131,13 @@ export function parsePhrase(phrase: string): ParsedPhrase {
     const first = text.slice(0, comma).trim()
     const rest = text.slice(comma + 1).trim().replace(/,$/, '')
     // `The leader of Ennahda, Rachid Ghannouchi`, `her mother, Jane`: a description, then the name.
-    if (/^(?:the|a|an|his|her|their|its|our|my)\s/i.test(first) && /^(?:\p{Lu}[\p{L}\p{M}'’.-]*\s*){1,4}$/u.test(rest)) {
+    if (/^(?:the|a|an|another|his|her|their|its|our|my)\s/i.test(first) && /^(?:\p{Lu}[\p{L}\p{M}'’.-]*\s*){1,4}$/u.test(rest)) {
       role = first.replace(/^(?:the|a|an)\s+/i, '')
+      definiteRole = isDefinite(first)
       text = rest
     } else {
       role = rest.replace(/^(?:the|a|an)\s+/i, '') || null
+      definiteRole = isDefinite(rest)
       text = first
     }
   }
@@ -164,11 +183,14 @@ export function parsePhrase(phrase: string): ParsedPhrase {
   if (title) role ??= before.filter((w) => !/^(?:the|a|an)$/i.test(w)).join(' ') || null
   const descriptionWords = words.filter((w, k) => !(k === 0 && /^(?:the|a|an|this|that|these|those|its|their|his|her)$/i.test(w)))
   const description = descriptionWords.join(' ')
-  const cut = descriptionWords.findIndex((w) => HEAD_STOPS.has(w.toLowerCase()))
+  // `the mother of a woman who …`: a relation noun before `of` heads the phrase (the mother speaks, not the woman).
+  const related = descriptionWords.findIndex((w, k) => RELATION_NOUNS.has(w.toLowerCase()) && descriptionWords[k + 1]?.toLowerCase() === 'of')
+  const stop = descriptionWords.findIndex((w) => HEAD_STOPS.has(w.toLowerCase()))
+  const cut = related >= 0 && (stop < 0 || related < stop) ? related + 1 : stop
   const headWords = cut > 0 ? descriptionWords.slice(0, cut) : descriptionWords
   const head = (headWords[headWords.length - 1] ?? '').toLowerCase().replace(/[’']s$/, '')
   const organisation = name !== null && isOrganisationName(name, aliases)
-  return { name, aliases, title, role, description, head, organisation, source: text }
+  return { name, aliases, title, role, definiteRole, description, head, organisation, source: text }
 }
 
 function isAllLowerOrPronoun(words: readonly string[]): boolean {

@@ -6,6 +6,7 @@ import {
   ORGANISATION_NOUNS,
   PERSON_PRONOUNS,
   TITLE_WORDS,
+  isDefinite,
   isOrganisationName,
   nameTokens,
   parsePhrase,
@@ -25,11 +26,16 @@ interface Entity {
   kind: 'person' | 'organisation' | 'group'
   /** Named only by a description (`Another man`, `Iran's interior minister`): names never match it. */
   described: boolean
+  /** A definite description (`The mother of a woman …`) is this named person, named later (`her mother, Jane`). */
+  sameAs: Entity | null
+  /** A described entity's head noun and the description as written (`The mother of a woman …`). */
+  head: string
+  source: string
   lastSeen: number
 }
 
 /** Singular group nouns stand for one person: `he` after `Another man` is that man. */
-const ONE_PERSON = new Set(['man', 'woman', 'person', 'source', 'witness', 'resident', 'official', 'activist', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'leader', 'director', 'president', 'secretary', 'chief', 'head', 'editor', 'lawyer', 'expert', 'analyst', 'survivor', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'aide', 'diplomat', 'member'])
+const ONE_PERSON = new Set(['man', 'woman', 'person', 'source', 'witness', 'resident', 'official', 'activist', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'leader', 'director', 'president', 'secretary', 'chief', 'head', 'editor', 'lawyer', 'expert', 'analyst', 'survivor', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'aide', 'diplomat', 'member', 'wife', 'husband', 'widow', 'widower', 'friend', 'cousin', 'uncle', 'aunt', 'grandmother', 'grandfather', 'partner', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'neighbour', 'neighbor', 'colleague'])
 
 const PLACE = /\b(?:in|across|into|throughout|inside|outside)\s+(\p{Lu}[\p{L}\p{M}-]+)\b(?![’']s)/gu
 
@@ -104,13 +110,13 @@ export class SpeakerRegistry {
 
   /** Canonical name and role of an entity. */
   describe(id: number): { name: string; role: string | null } {
-    const e = this.entities[id]!
+    const e = identified(this.entities[id]!)
     return { name: e.name, role: e.role }
   }
 
   /** Every entity as a Speaker with its aliases. */
   speakers(): Speaker[] {
-    return this.entities.map((e) => ({
+    return this.entities.filter((e) => e.sameAs === null).map((e) => ({
       name: e.name,
       aliases: [...e.aliases].filter((a) => a !== e.name).sort(),
       role: e.role,
@@ -127,6 +133,7 @@ export class SpeakerRegistry {
     }
     this.absorb(entity, name, parsed.aliases, parsed.role)
     if (parsed.title) addAlias(entity, parsed.title)
+    if (parsed.role && parsed.definiteRole && entity.kind === 'person') this.identifyDescribed(entity, parsed.role)
     if (entity.kind !== 'group' && (parsed.organisation || isOrganisationName(entity.name, [...entity.aliases]))) entity.kind = 'organisation'
     return entity
   }
@@ -163,6 +170,20 @@ export class SpeakerRegistry {
       return this.group(parsed)
     }
     return null
+  }
+
+  /**
+   * `The mother of a woman who … has described …` and later `her mother, Jane, said`:
+   * the one unnamed person a definite description with the same head noun stood for
+   * is the person now named with it. `a mother, Jane` or `the other mother, Jane` is someone else.
+   */
+  private identifyDescribed(entity: Entity, role: string): void {
+    const description = this.parse(role)
+    if (!ONE_PERSON.has(description.head)) return
+    const earlier = this.entities.filter(
+      (e) => e.described && e.sameAs === null && e.kind === 'person' && e.head === description.head && isDefinite(e.source),
+    )
+    if (earlier.length === 1) earlier[0]!.sameAs = entity
   }
 
   private group(parsed: ParsedPhrase): Entity {
@@ -293,6 +314,9 @@ export class SpeakerRegistry {
       role: null,
       kind: parsed.organisation || isOrganisationName(name, parsed.aliases) ? 'organisation' : 'person',
       described: false,
+      sameAs: null,
+      head: parsed.head,
+      source: parsed.source,
       lastSeen: 0,
     }
     this.entities.push(entity)
@@ -329,6 +353,11 @@ function coordinatedSpeakers(description: string): boolean {
     const head = c.split(/\s+/).pop()!
     return GROUP_NOUNS.has(head) || ORGANISATION_NOUNS.has(head)
   })
+}
+
+/** The named entity a description turned out to stand for, or the entity itself. */
+function identified(entity: Entity): Entity {
+  return entity.sameAs ?? entity
 }
 
 function addAlias(entity: Entity, alias: string): void {

@@ -141,4 +141,26 @@ describe('attribution against the hand labels', () => {
     ])
     expect(s[1]!.role).toBe('her mother')
   })
+  it('GIVEN a speaker first described (`The father of a boy who …`) and later named with that description THEN the description’s statements are the named person’s', () => {
+    const text = (later: string) =>
+      [
+        'T',
+        'The father of a boy who fell from the pier has described how the rail “just gave way” under him.',
+        'Tim Oduya, 8, broke his arm.',
+        `“The rail was rotten,” ${later} said.`,
+      ].join('\n\n')
+    const same = readArticle({ id: 't', text: text('his father, Ken Oduya,') }).statements
+    expect(same.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'Ken Oduya'],
+      ['narration', 'the article'],
+      ['direct', 'Ken Oduya'],
+    ])
+    // `another father` is someone else: the first description stays unnamed.
+    const other = readArticle({ id: 't', text: text('another father, Sam Lee,') }).statements
+    expect(other.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'Father of a boy who fell from the pier'],
+      ['narration', 'the article'],
+      ['direct', 'Sam Lee'],
+    ])
+  })
 })
