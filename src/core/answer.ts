@@ -61,10 +61,12 @@ export function answerQuestion(index: StatementIndex, question: string, options:
   if (!best) return notInArticle(index, question)
   // `How many` wants a figure and `when` a time: statements without one do not answer, however well they match.
   const needsType = query.type === 'quantity' || query.type === 'time'
-  const eligible = candidates.filter((c) => c.coverage >= best.coverage - COVERAGE_SLACK && (!needsType || c.fitsType))
+  // A figure that differs from the best one's is read even where it covers less of the question (see quantityAnswer).
+  const slack = query.type === 'quantity' ? DISAGREEMENT_SLACK : COVERAGE_SLACK
+  const eligible = candidates.filter((c) => c.coverage >= best.coverage - slack && (!needsType || c.fitsType))
   if (eligible.length === 0) return notInArticle(index, question)
 
-  if (query.type === 'quantity') return quantityAnswer(index, question, query, eligible, maxQuotes)
+  if (query.type === 'quantity') return quantityAnswer(index, question, query, eligible, best.coverage, maxQuotes)
   const quotes = pickDistinct(index, eligible, maxQuotes).map((c) => quoteOf(index, c.id))
   return { answered: true, question, quotes, disagreement: false, note: null }
 }
@@ -81,6 +83,7 @@ function quantityAnswer(
   question: string,
   query: Query,
   eligible: readonly Candidate[],
+  bestCoverage: number,
   maxQuotes: number,
 ): Answer {
   // Figures stand near what the question names, `people` aside (`Over 1,500 killed`).
@@ -93,7 +96,9 @@ function quantityAnswer(
     return { candidate, speaker: statement.speaker, ...figuresFor(statement.text, near, query, stemmer) }
   })
   // Only a statement with a quantity next to what is counted answers `how many`.
-  const answering = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)
+  const quantified = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)
+  // What answers covers nearly as much as the best statement; a differing figure may cover less (DISAGREEMENT_SLACK).
+  const answering = quantified.filter((e) => e.candidate.coverage >= bestCoverage - COVERAGE_SLACK)
   if (answering.length === 0) return notInArticle(index, question)
   const top = answering[0]!.candidate.coverage
   // Figures from another article count only where it tells of the same events (`Iran`, `November`, not only `killed`).
@@ -101,7 +106,7 @@ function quantityAnswer(
   const asked = askedTermIds(index, query)
   const sameEvents = (id: number) =>
     index.lexicon.articleIndex[id] === index.lexicon.articleIndex[best] || sharedTerms(index.lexicon, best, id, asked) >= SAME_EVENTS
-  const contenders = answering.filter((e) => e.candidate.coverage >= top - DISAGREEMENT_SLACK && sameEvents(e.candidate.id))
+  const contenders = quantified.filter((e) => e.candidate.coverage >= top - DISAGREEMENT_SLACK && sameEvents(e.candidate.id))
   const differing = differingSpeakers(contenders)
 
   const chosen: typeof answering = []

@@ -129,6 +129,14 @@ describe('answerQuestion: answers', () => {
 })
 
 describe('answerQuestion: disagreement', () => {
+  it('GIVEN a how-many question worded as one speaker words it THEN the other speaker’s differing figure is quoted too', () => {
+    // Amnesty writes of the `crackdown` in `November`; the MEK's 1,500 sentences name neither.
+    const answer = answered(answerQuestion(seed, 'how many people died in the november crackdown?'))
+    expect(answer.disagreement).toBe(true)
+    expect(answer.quotes.some((q) => q.speaker === 'Amnesty International' && q.text.includes('304'))).toBe(true)
+    expect(answer.quotes.some((q) => q.text.includes('1,500'))).toBe(true)
+  })
+
   it('GIVEN the seed and how many were killed THEN each speaker’s figure is quoted and the note names them', () => {
     const answer = answered(answerQuestion(seed, 'How many people were killed?'))
     expect(answer.disagreement).toBe(true)
