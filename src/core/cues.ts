@@ -1,4 +1,4 @@
-import { ABBREVIATED_TITLES } from './names.js'
+import { ABBREVIATED_TITLES, GROUP_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS } from './names.js'
 
 /**
  * Where a sentence says who is speaking: the cue patterns of news prose.
@@ -195,10 +195,42 @@ export function findCues(masked: string): CueMatch[] {
     if ((word === 'wrote' || word === 'writes') && /^\s+for\b/.test(after)) continue
     if (AMBIGUOUS_VERBS.has(word) && !VERB_FOLLOWER.test(after)) continue
     const phraseEnd = verb.index
-    if (masked.slice(intro.start, phraseEnd).includes('§')) break
-    cues.push({ type: 'start', phraseStart: intro.start, phraseEnd, cueStart: intro.start, cueEnd: verb.index + verb[0].length })
+    const phrase = masked.slice(intro.start, phraseEnd)
+    if (phrase.includes('§')) break
+    const cueEnd = verb.index + verb[0].length
+    const inner = clauseSubject(phrase) ?? coordinatedSubject(phrase)
+    if (inner) cues.push({ type: 'start', phraseStart: intro.start + inner.start, phraseEnd: intro.start + inner.end, cueStart: intro.start + inner.start, cueEnd })
+    cues.push({ type: 'start', phraseStart: intro.start, phraseEnd, cueStart: intro.start, cueEnd })
   }
   return cues
+}
+
+/**
+ * `Roe found that many people, young and old, told her …`: a speech verb inside a
+ * that-clause is spoken by the clause's own subject, the words after `that`.
+ */
+function clauseSubject(phrase: string): { start: number; end: number } | null {
+  const clause = /^.*\S\s+that\s+/su.exec(phrase)
+  return clause && clause[0].length < phrase.length ? { start: clause[0].length, end: phrase.length } : null
+}
+
+const SPEAKER_NOUNS = [GROUP_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS]
+const DETERMINER = /^(?:a|an|the|one|another|some|many|several)$/i
+/** `On one forum a reader …`: a leading prepositional phrase without its comma, up to the determiner of the subject. */
+const BARE_INTRO = /^(?:on|in|at|from|after|before|during|across|under|over|inside|outside)\s+(?:\S+\s+){1,4}?(?=(?:a|an|the|one|another|some|many|several)\s)/iu
+
+/**
+ * `On one forum an unnamed reader posted the photo and` (wrote …): a speech verb
+ * joined by `and` to an earlier verb is spoken by the subject of both, the noun
+ * phrase that opens the sentence when a speaker noun heads it (`an unnamed reader`).
+ */
+function coordinatedSubject(phrase: string): { start: number; end: number } | null {
+  if (!/\sand$/.test(phrase)) return null
+  const start = BARE_INTRO.exec(phrase)?.[0].length ?? 0
+  const words = [...phrase.slice(start).matchAll(/[\p{L}\p{M}'’-]+/gu)].slice(0, 4)
+  if (!words[0] || !DETERMINER.test(words[0][0])) return null
+  const head = words.slice(1).find((w) => SPEAKER_NOUNS.some((nouns) => nouns.has(w[0].toLowerCase())))
+  return head ? { start: start + words[0].index, end: start + head.index + head[0].length } : null
 }
 
 /** The subject at the start of a sentence, up to its main verb: `A third man, from …, spoke`. */

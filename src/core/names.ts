@@ -62,7 +62,8 @@ export const GROUP_NOUNS = new Set([
   'politicians', 'politician', 'voters', 'citizens', 'parents', 'teachers', 'clerics', 'protesters', 'campaigners',
   'opponents', 'allies', 'partners', 'representatives', 'delegates', 'senators', 'ministers', 'generals', 'commanders',
   'executives', 'owners', 'users', 'fans', 'locals', 'villagers', 'eyewitnesses', 'detainees', 'prisoners', 'refugees',
-  'medics', 'paramedics', 'nurses', 'rescuers', 'firefighters', ...RELATION_NOUNS,
+  'medics', 'paramedics', 'nurses', 'rescuers', 'firefighters', 'poster', 'posters', 'commenter', 'commenters',
+  'user', 'blogger', 'bloggers', 'reader', 'readers', 'viewer', 'viewers', ...RELATION_NOUNS,
 ])
 
 /** Pronouns that stand for the last fitting speaker. */

@@ -35,7 +35,7 @@ interface Entity {
 }
 
 /** Singular group nouns stand for one person: `he` after `Another man` is that man. */
-const ONE_PERSON = new Set(['man', 'woman', 'person', 'source', 'witness', 'resident', 'official', 'activist', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'leader', 'director', 'president', 'secretary', 'chief', 'head', 'editor', 'lawyer', 'expert', 'analyst', 'survivor', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'aide', 'diplomat', 'member', 'wife', 'husband', 'widow', 'widower', 'friend', 'cousin', 'uncle', 'aunt', 'grandmother', 'grandfather', 'partner', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'neighbour', 'neighbor', 'colleague'])
+const ONE_PERSON = new Set(['man', 'woman', 'person', 'source', 'witness', 'resident', 'official', 'activist', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'leader', 'director', 'president', 'secretary', 'chief', 'head', 'editor', 'lawyer', 'expert', 'analyst', 'survivor', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'aide', 'diplomat', 'member', 'wife', 'husband', 'widow', 'widower', 'friend', 'cousin', 'uncle', 'aunt', 'grandmother', 'grandfather', 'partner', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'neighbour', 'neighbor', 'colleague', 'poster', 'commenter', 'user', 'blogger', 'reader', 'viewer'])
 
 const PLACE = /\b(?:in|across|into|throughout|inside|outside)\s+(\p{Lu}[\p{L}\p{M}-]+)\b(?![’']s)/gu
 

@@ -163,4 +163,18 @@ describe('attribution against the hand labels', () => {
       ['direct', 'Sam Lee'],
     ])
   })
+  it('GIVEN a speech verb inside a that-clause THEN the clause’s subject speaks, not the one who learned it', () => {
+    const text = 'T\n\nLater, Dana Kerr learned that several neighbours, old and young, told police they had heard nothing.\n'
+    const s = readArticle({ id: 't', text }).statements
+    expect(s[0]).toMatchObject({ kind: 'reported', speaker: 'Several neighbours' })
+  })
+
+  it('GIVEN a speech verb joined by `and` to an earlier verb THEN the subject of both speaks, past a leading phrase without a comma', () => {
+    const text = 'T\n\nOn a local forum an anonymous reader shared the map and wrote that the bridge “was never safe.”\n\nThe mayor visited the bridge and said the road would reopen.\n'
+    const s = readArticle({ id: 't', text }).statements
+    expect(s.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'An anonymous reader'],
+      ['reported', 'Mayor'],
+    ])
+  })
 })
