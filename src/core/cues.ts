@@ -210,9 +210,16 @@ export function findCues(masked: string): CueMatch[] {
  * that-clause is spoken by the clause's own subject, the words after `that`.
  */
 function clauseSubject(phrase: string): { start: number; end: number } | null {
-  const clause = /^.*\S\s+that\s+/su.exec(phrase)
+  const clause = /^.*\S\s+that\s+/su.exec(phrase) ?? JOINED_CLAUSE.exec(phrase)
   return clause && clause[0].length < phrase.length ? { start: clause[0].length, end: phrase.length } : null
 }
+
+/**
+ * `Roe has been flooded with requests, and she said …`: a clause joined by `, and`
+ * or `, but` with a pronoun or a name of its own is cued by that subject; the part
+ * before must be a clause with a verb of its own, not a list of names (`Lee, Chan, and Dorr`).
+ */
+const JOINED_CLAUSE = /^(?=.*\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|\p{Ll}+ed)\b.*,\s+(?:and|but)\s).*,\s+(?:and|but)\s+(?=(?:he|she|they|we|it|\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})$)/su
 
 const SPEAKER_NOUNS = [GROUP_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS]
 const DETERMINER = /^(?:a|an|the|one|another|some|many|several)$/i

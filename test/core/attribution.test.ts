@@ -177,4 +177,10 @@ describe('attribution against the hand labels', () => {
       ['reported', 'Mayor'],
     ])
   })
+  it('GIVEN a clause joined by `, and` with its own pronoun and speech verb THEN that clause cues the sentence; a list of names does not split', () => {
+    const joined = readArticle({ id: 't', text: 'T\n\nJo Pike, a baker, opened a shop.\n\nSince then Pike has been busy with orders, and she said she plans to hire two people.\n' }).statements
+    expect(joined[1]).toMatchObject({ kind: 'reported', speaker: 'Jo Pike' })
+    const list = readArticle({ id: 't', text: 'T\n\nAnn Lee, Bo Chan, and Cy Dorr said the vote was fair.\n' }).statements
+    expect(list[0]!.speaker).toBe('Ann Lee')
+  })
 })
