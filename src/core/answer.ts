@@ -7,6 +7,7 @@
  * and says that they differ.
  */
 import { countsVictims, differingSpeakers, disagreementNote, figuresFor } from './disagreement.js'
+import { countQuestionFor, namedFigures } from './namedFigure.js'
 import { nearDuplicate, sharedTerms } from './overlap.js'
 import { isPeople, parseQuestion, type Query } from './question.js'
 import { toQuote } from './quote.js'
@@ -66,9 +67,14 @@ export function answerQuestion(index: StatementIndex, question: string, options:
   const eligible = candidates.filter((c) => c.coverage >= best.coverage - slack && (!needsType || c.fitsType))
   if (eligible.length === 0) return notInArticle(index, question)
 
-  if (query.type === 'quantity') return quantityAnswer(index, question, query, eligible, best.coverage, maxQuotes)
+  if (query.type === 'quantity') {
+    const answer = quantityAnswer(index, question, query, eligible, best.coverage, maxQuotes)
+    return answer.answered && !answer.disagreement ? withOtherFigures(index, query, answer, maxQuotes) : answer
+  }
   const quotes = pickDistinct(index, eligible, maxQuotes).map((c) => quoteOf(index, c.id))
-  return { answered: true, question, quotes, disagreement: false, note: null }
+  const answer = { answered: true as const, question, quotes, disagreement: false, note: null }
+  // `was it really 1,500 dead?` asks about a figure as much as `is the 1,500 figure right?` does.
+  return query.type === 'other' ? withOtherFigures(index, query, answer, maxQuotes) : answer
 }
 
 /** How many of the best candidates are read again for their figures. */
@@ -130,6 +136,28 @@ function quantityAnswer(
   const quotes = chosen.map((e) => quoteOf(index, e.candidate.id))
   const disagreement = differing.length > 1
   return { answered: true, question, quotes, disagreement, note: disagreement ? disagreementNote(differing) : null }
+}
+
+/**
+ * `is the 304 figure accurate?`: the statement giving the figure first, then
+ * each other speaker's figure for what it counts, and the note, where they
+ * differ (see namedFigure.ts). Otherwise the answer as it was.
+ */
+function withOtherFigures(index: StatementIndex, query: Query, answer: Extract<Answer, { answered: true }>, maxQuotes: number): Answer {
+  const figures = namedFigures(query)
+  if (figures.size === 0) return answer
+  const asked = countQuestionFor(answer.quotes[0]!.text, figures)
+  if (!asked) return answer
+  const counted = answerQuestion(index, asked, { maxQuotes })
+  if (!counted.answered || !counted.disagreement) return answer
+  const quotes = [answer.quotes[0]!]
+  for (const quote of counted.quotes) {
+    if (quotes.length >= maxQuotes) break
+    const again = quotes.some((q) => q.article.id === quote.article.id && q.start === quote.start)
+    // The first quote already gives its speaker's figure.
+    if (!again && quote.speaker !== quotes[0]!.speaker) quotes.push(quote)
+  }
+  return { ...answer, quotes, disagreement: true, note: counted.note }
 }
 
 /**

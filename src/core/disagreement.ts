@@ -82,6 +82,7 @@ export function figuresFor(
     return false
   }
 
+  const asked = new Set(query.slots.flatMap((slot) => slot.anyOf.flat()).filter((t) => /^\d/.test(t)))
   const figures = new Set<string>()
   let quantified = false
   const numeric = figuresOf(units).map(({ value, at }) => ({ value, at }))
@@ -97,6 +98,11 @@ export function figuresFor(
     if (query.duration) {
       const unit = unitsAfter(units, at)[0]?.find((t) => TIME_UNITS.has(t))
       if (unit) figures.add(`${value} ${unit}`)
+      continue
+    }
+    // The figure the question itself names (`is the 304 figure accurate`) is the one asked about.
+    if (asked.has(value)) {
+      figures.add(value)
       continue
     }
     if (!isNear(at)) continue

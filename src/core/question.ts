@@ -182,7 +182,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
       absent: frequency === 0 && !related,
       ...(related || frequency === 0 ? {} : looserWords(units, i, own, index)),
       // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
-      weight: idf(frequency, total) * (QUALIFIERS.has(forms[i]!) ? QUALIFIER_WEIGHT : 1),
+      weight: idf(frequency, total) * (QUALIFIERS.has(forms[i]!) ? QUALIFIER_WEIGHT : VERACITY_WORDS.has(forms[i]!) ? VERACITY_WEIGHT : 1),
       next: [],
       context: setsTheScene(units, i),
     }
@@ -317,7 +317,8 @@ function countedAfter(units: readonly Unit[], cueWords: readonly number[]): Set<
   const counted = new Set<number>()
   if (cueWords.length === 0) return counted
   for (let i = Math.max(...cueWords) + 1; i < units.length && counted.size < 3; i++) {
-    if (units[i]!.stop) break
+    // `is the 304 number accurate`: what is said of the figure is no thing counted.
+    if (units[i]!.stop || VERACITY_WORDS.has(units[i]!.token.forms[0]!)) break
     counted.add(i)
   }
   return counted
@@ -419,6 +420,14 @@ function relatedIdiom(
  */
 const QUALIFIERS = new Set(['original', 'originally', 'initial', 'initially', 'again', 'next', 'previous', 'previously', 'latest'])
 const QUALIFIER_WEIGHT = 0.5
+
+/**
+ * Words that ask whether a claim holds (`is the 1,500 figure legit`, `is that
+ * accurate`, `do other sources say different`): the answer is the claim and
+ * what others say of it, which seldom use these words, so they weigh little.
+ */
+const VERACITY_WORDS = new Set(['legit', 'true', 'accurate', 'correct', 'reliable', 'credible', 'trustworthy', 'valid', 'different', 'differently', 'disagree', 'contradict'])
+const VERACITY_WEIGHT = 0.25
 
 /** How much a word no article uses weighs, as a share of its full weight, where the question has other known words. */
 export const ABSENT_WEIGHT_FACTOR = 0.4

@@ -129,6 +129,19 @@ describe('answerQuestion: answers', () => {
 })
 
 describe('answerQuestion: disagreement', () => {
+  it.each(['is that 304 number accurate?', 'was it really 1500 dead?'])(
+    'GIVEN %j, a question about one speaker’s figure THEN it is quoted first, then the other speaker’s, and the note',
+    (question) => {
+      const answer = answered(answerQuestion(seed, question))
+      expect(answer.disagreement).toBe(true)
+      expect(answer.note).toMatch(/^Sources differ/)
+      const figure = question.includes('304') ? '304' : '1,500'
+      expect(answer.quotes[0]!.text).toContain(figure)
+      expect(new Set(answer.quotes.map((q) => q.speaker)).size).toBeGreaterThan(1)
+      expect(answer.quotes.some((q) => q.text.includes(figure === '304' ? '1,500' : '304'))).toBe(true)
+    },
+  )
+
   it('GIVEN a how-many question worded as one speaker words it THEN the other speaker’s differing figure is quoted too', () => {
     // Amnesty writes of the `crackdown` in `November`; the MEK's 1,500 sentences name neither.
     const answer = answered(answerQuestion(seed, 'how many people died in the november crackdown?'))
@@ -247,6 +260,12 @@ describe('answerQuestion: who said it, when the question names the speaker', () 
   it('GIVEN a question half of whose words the article words otherwise THEN the statement holding the rest answers', () => {
     const answer = answered(answerQuestion(harbour, 'did the councillors scrap the harbour expansion'))
     expect(answer.quotes[0]!.text).toMatch(/^The city council voted on Tuesday to reject/)
+  })
+
+  it('GIVEN a question about a figure only one statement gives THEN it answers without a disagreement', () => {
+    const answer = answered(answerQuestion(harbour, 'would the plan really cost 40 million?'))
+    expect(answer.quotes[0]!.text).toContain('40 million dollars')
+    expect(answer.disagreement).toBe(false)
   })
 
   it('GIVEN what a speaker said about something nobody mentions THEN it is refused', () => {
