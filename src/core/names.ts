@@ -111,6 +111,9 @@ export function isDefinite(description: string): boolean {
   return DEFINITE.test(description.trim())
 }
 
+/** A full name (two capitalised words) followed by `from|at|with` and a description in lower case at its end (no name there). */
+const AFFILIATION = /^(.*\p{Lu}[\p{L}\p{M}'’-]*\s+\p{Lu}[\p{L}\p{M}'’-]*)\s+(?:from|at|with)\s+((?:the\s+)?[^,]*\s\p{Ll}[\p{L}\p{M}]*)$/u
+
 /** Capitalised words that open sentences and phrases but never names. */
 const LEADING_FUNCTION_WORDS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'From', 'With', 'After', 'Before', 'According', 'Since', 'When', 'While', 'If', 'As', 'By', 'Of', 'To', 'This', 'That', 'Its', 'Their', 'His', 'Her', 'Our', 'Last', 'Earlier', 'Later', 'Then', 'Despite', 'During', 'Under', 'Over', 'Meanwhile', 'However'])
 
@@ -141,6 +144,12 @@ export function parsePhrase(phrase: string): ParsedPhrase {
       definiteRole = isDefinite(rest)
       text = first
     }
+  }
+  // `chief inspector Jane Roe from the county police`: a full name, then where the person works, which is the role.
+  const affiliation = AFFILIATION.exec(text)
+  if (affiliation) {
+    role ??= affiliation[2]!.replace(/^the\s+/i, '')
+    text = affiliation[1]!
   }
   // A parenthesised short form: `People's Mojahedin Organization of Iran (PMOI/MEK)`.
   const paren = /\s*\(([^()]{1,30})\)\s*$/.exec(text)

@@ -183,4 +183,8 @@ describe('attribution against the hand labels', () => {
     const list = readArticle({ id: 't', text: 'T\n\nAnn Lee, Bo Chan, and Cy Dorr said the vote was fair.\n' }).statements
     expect(list[0]!.speaker).toBe('Ann Lee')
   })
+  it('GIVEN a full name followed by where the person works (`from the harbour police`) THEN the person speaks, with the workplace as role', () => {
+    const s = readArticle({ id: 't', text: 'T\n\n“The road is closed,” said deputy chief Rosa Lind from the harbour police.\n' }).statements
+    expect(s[0]).toMatchObject({ kind: 'direct', speaker: 'Rosa Lind', role: 'harbour police' })
+  })
 })
