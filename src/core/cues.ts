@@ -30,6 +30,8 @@ const SPEECH_VERBS = [
   'instructed', 'joked', 'quipped', 'remarked', 'responded', 'answered', 'lamented', 'yelled', 'whispered',
   'exclaimed', 'mused', 'wondered', 'acknowledged', 'called', 'calls', 'warns', 'notes', 'cautions', 'argues',
   'have warned', 'has warned', 'had warned',
+  // A plea or an appeal is said: `issued a plea for people to stay away`.
+  'issued a plea', 'made a plea', 'issued an appeal', 'made an appeal', 'appealed', 'issued a warning',
 ]
 
 const VERB = `(?:${[...new Set(SPEECH_VERBS)].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+')).join('|')})`

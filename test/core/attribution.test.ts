@@ -187,4 +187,12 @@ describe('attribution against the hand labels', () => {
     const s = readArticle({ id: 't', text: 'T\n\n“The road is closed,” said deputy chief Rosa Lind from the harbour police.\n' }).statements
     expect(s[0]).toMatchObject({ kind: 'direct', speaker: 'Rosa Lind', role: 'harbour police' })
   })
+  it('GIVEN someone who issued a plea or appealed to people THEN it is reported speech, as a plea is said', () => {
+    const text = 'T\n\nOla Brandt issued a plea for drivers to slow down near the school.\n\nThe council appealed to residents to stay calm.\n'
+    const s = readArticle({ id: 't', text }).statements
+    expect(s.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'Ola Brandt'],
+      ['reported', 'Council'],
+    ])
+  })
 })
