@@ -6,7 +6,7 @@
  * precomputed term set, which gives its coverage: the IDF-weighted share of
  * the question it answers.
  */
-import { FEATURE } from './features.js'
+import { FEATURE, namesPlaceBesides } from './features.js'
 import type { Query, Slot, Source } from './question.js'
 import { searchScores, setHolds, type ScoredHit } from './lookup.js'
 import { reportsSpeechOf } from './reportedSpeech.js'
@@ -43,6 +43,25 @@ const POOL = 40
  * rare ones could still cover more than the best found.
  */
 export function rankCandidates(index: StatementIndex, query: Query, floor: number, budget = POSTINGS_BUDGET): Candidate[] {
+  const ranked = rankHits(index, query, floor, budget)
+  return query.type === 'place' ? placesBesidesAsked(index, query, ranked) : ranked
+}
+
+/**
+ * For `where`: a statement whose only places are those the question names
+ * does not give the place asked for; it loses its type bonus, and the order
+ * is settled again.
+ */
+function placesBesidesAsked(index: StatementIndex, query: Query, ranked: readonly Candidate[]): Candidate[] {
+  const asked = new Set(query.slots.flatMap((slot) => slot.anyOf.flat()))
+  const checked = ranked.map((c) => {
+    if (!c.fitsType || namesPlaceBesides(unitsOf(index.statements[c.id]!.text), asked)) return c
+    return { ...c, fitsType: false, score: c.score - TYPE_BONUS.place }
+  })
+  return checked.sort((a, b) => b.score - a.score)
+}
+
+function rankHits(index: StatementIndex, query: Query, floor: number, budget: number): Candidate[] {
   const slotWeight = query.slots.reduce((sum, slot) => sum + slot.weight, 0)
   if (slotWeight === 0) return []
   // Every hit is the source's (the search is filtered to it): its weight is covered by each.
@@ -100,11 +119,13 @@ function scoreHits(
   if (hits.length === 0) return []
   const topScore = Math.max(hits[0]!.score, Number.MIN_VALUE)
 
+  const names = query.slots.map((slot) => isName(index, slot))
   const scan: Scan = {
     slots: query.slots,
     alternatives: query.slots.map((slot) => slot.anyOf.map((alternative) => alternative.map((t) => termOf(index, t, terms)))),
     looser: query.slots.map((slot) => slot.looser?.map((alternative) => alternative.map((t) => termOf(index, t, NOTHING))) ?? null),
-    names: query.slots.map((slot) => isName(index, slot)),
+    names,
+    startingPlaces: query.slots.map((slot) => query.type === 'place' && slot.context),
     held: new Uint8Array(query.slots.length),
     given: sourceWeight(query),
     floor: floor * totalWeight,
@@ -170,6 +191,12 @@ interface Scan {
   readonly looser: readonly ((readonly (readonly ScanTerm[])[]) | null)[]
   /** Which slots are names (see `isName`). */
   readonly names: readonly boolean[]
+  /**
+   * Which slots set the scene of a `where` question (`where is Obama going
+   * after Kenya`): the answer is another place, so a statement need not name
+   * it to cover it in part.
+   */
+  readonly startingPlaces: readonly boolean[]
   /** Weight every hit covers before its slots are read: the source's (see `Source.weight`). */
   readonly given: number
   /** Scratch: which slots the current hit's text holds. */
@@ -376,7 +403,7 @@ function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean,
       scan.names[k] &&
       slot.next.some((n) => held[n] && !scan.names[n] && togetherInArticle(index, article, k, n, scan))
     if (companion) covered += COMPANION_CREDIT * slot.weight
-    else if (slot.context && topicalInArticle(index, article, k, scan)) covered += TOPICAL_CREDIT * slot.weight
+    else if (slot.context && (scan.startingPlaces[k] || topicalInArticle(index, article, k, scan))) covered += TOPICAL_CREDIT * slot.weight
   }
   return covered
 }

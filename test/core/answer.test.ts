@@ -123,6 +123,26 @@ describe('answerQuestion: answers', () => {
     },
   )
 
+  it('GIVEN where someone goes after a place THEN the statement naming another place answers, though it does not name the first', () => {
+    const tour = buildIndex([
+      readArticle({
+        id: 'tour.txt',
+        text: [
+          'Minister begins European tour',
+          'Foreign Minister Ana Lopes arrived in Paris on Monday for two days of talks.',
+          'Lopes met French officials in Paris to discuss trade.',
+          'Lopes said the talks were about fishing rights and farm subsidies.',
+          'Lopes will then travel on to Berlin for a summit on Thursday.',
+          'Trade between the two countries has grown for a decade.',
+          'Farmers have protested against the subsidies for months.',
+          'Lopes was appointed minister last year.',
+        ].join('\n\n'),
+      }),
+    ])
+    const answer = answered(answerQuestion(tour, 'where is lopes going after paris'))
+    expect(answer.quotes.some((q) => q.text.includes('Berlin'))).toBe(true)
+  })
+
   it('GIVEN a when question and no statement that gives a time THEN it is refused', () => {
     expect(answerQuestion(indexOf('iran-amnesty-torture-2020.txt'), 'when is navid afkari going to be executed?').answered).toBe(false)
   })
