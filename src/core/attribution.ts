@@ -120,10 +120,14 @@ function plausiblePhrase(phrase: string, type: CueMatch['type']): boolean {
   const beforeComma = phrase.split(',')[0]!.trim().split(/\s+/).length
   const limit = type === 'after' || type === 'according' || phrase.includes(',') ? 30 : 16
   if (words === 0 || words > limit || beforeComma > 12) return false
-  if (/\b(?:that|which|because|if|whether|but)\b/i.test(phrase) && type !== 'after' && type !== 'according') return false
+  // `The company, which makes parts,` (said …): a relative clause closed by its comma describes the speaker.
+  const described = phrase.replace(/,\s*which\s[^,]{2,120},\s*$/i, '')
+  if (/\b(?:that|which|because|if|whether|but)\b/i.test(described) && type !== 'after' && type !== 'according') return false
   // `The mother of a woman who took the pills has described …`: a relative clause that ends before the verb
   // (two words or more after `who`) describes the speaker; `Roe, who` + `wrote …` puts the verb inside it.
   if (/\b(?:who|whom)(?:\s+\S+){0,1}\s*,?\s*$/i.test(phrase) && type !== 'after' && type !== 'according') return false
+  // `Police arrested a man and` (said …): a speaker never ends with a conjunction; the clause before it is not one.
+  if (/\b(?:and|or)\s*$/i.test(phrase)) return false
   // `Lawmakers … were shouted at` is passive: the subject is not speaking.
   if (/\b(?:is|are|was|were|be|been|being)\s*$/i.test(phrase)) return false
   // `… by his interrogators - the report read`: a phrase that opens with a preposition or holds a dash is not a speaker.

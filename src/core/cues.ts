@@ -200,8 +200,9 @@ export function findCues(masked: string): CueMatch[] {
     const phrase = masked.slice(intro.start, phraseEnd)
     if (phrase.includes('§')) break
     const cueEnd = verb.index + verb[0].length
-    const inner = clauseSubject(phrase) ?? coordinatedSubject(phrase)
-    if (inner) cues.push({ type: 'start', phraseStart: intro.start + inner.start, phraseEnd: intro.start + inner.end, cueStart: intro.start + inner.start, cueEnd })
+    // `… and complained about the deficit`: a joined verb that gives only a topic, no content, is no cue.
+    const inner = [clauseSubject(phrase), /^\s+(?:about|of|over)\b/.test(after) ? null : coordinatedSubject(phrase)]
+    for (const s of inner) if (s) cues.push({ type: 'start', phraseStart: intro.start + s.start, phraseEnd: intro.start + s.end, cueStart: intro.start + s.start, cueEnd })
     cues.push({ type: 'start', phraseStart: intro.start, phraseEnd, cueStart: intro.start, cueEnd })
   }
   return cues
@@ -236,10 +237,18 @@ const BARE_INTRO = /^(?:on|in|at|from|after|before|during|across|under|over|insi
 function coordinatedSubject(phrase: string): { start: number; end: number } | null {
   if (!/\sand$/.test(phrase)) return null
   const start = BARE_INTRO.exec(phrase)?.[0].length ?? 0
-  const words = [...phrase.slice(start).matchAll(/[\p{L}\p{M}'’-]+/gu)].slice(0, 4)
-  if (!words[0] || !DETERMINER.test(words[0][0])) return null
-  const head = words.slice(1).find((w) => SPEAKER_NOUNS.some((nouns) => nouns.has(w[0].toLowerCase())))
-  return head ? { start: start + words[0].index, end: start + head.index + head[0].length } : null
+  const words = [...phrase.slice(start).matchAll(/[\p{L}\p{M}'’.-]+/gu)].slice(0, 4)
+  const first = words[0]
+  if (!first) return null
+  const speakerNoun = (w: RegExpExecArray): boolean => SPEAKER_NOUNS.some((nouns) => nouns.has(w[0].toLowerCase()))
+  if (DETERMINER.test(first[0])) {
+    const head = words.slice(1).find(speakerNoun)
+    return head ? { start: start + first.index, end: start + head.index + head[0].length } : null
+  }
+  // `Police arrested a man and said …`, `Jo Pike baked bread and said …`: a bare speaker noun or a name opens the sentence.
+  if (speakerNoun(first)) return { start: start + first.index, end: start + first.index + first[0].length }
+  const name = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}(?=\s+\p{Ll})/u.exec(phrase.slice(start))
+  return name ? { start, end: start + name[0].length } : null
 }
 
 /** The subject at the start of a sentence, up to its main verb: `A third man, from …, spoke`. */

@@ -195,4 +195,18 @@ describe('attribution against the hand labels', () => {
       ['reported', 'Council'],
     ])
   })
+  it('GIVEN a speech verb joined by `and` after a bare speaker noun THEN that noun speaks, but a joined verb with only a topic (`complained about`) is no cue', () => {
+    const text = 'T\n\nPolice stopped a van that had no plates and said the driver would be charged.\n\nFarmers blocked the road for a week and complained about prices for years.\n'
+    const s = readArticle({ id: 't', text }).statements
+    expect(s.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'Police'],
+      ['narration', 'the article'],
+    ])
+  })
+
+  it('GIVEN a subject with a relative clause closed by its comma (`, which …,`) THEN the subject speaks', () => {
+    const text = 'T\n\nNordvik Shipping International, which runs ferries on the coast, said fares would rise.\n'
+    const s = readArticle({ id: 't', text }).statements
+    expect(s[0]).toMatchObject({ kind: 'reported', speaker: 'Nordvik Shipping International' })
+  })
 })
