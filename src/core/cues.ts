@@ -177,7 +177,8 @@ export function findCues(masked: string): CueMatch[] {
   if (end) {
     // `… by his interrogators - the report read`: the speaker is after the last dash.
     // `as the committee has pointed out`: `as` introduces the speaker, it is not part of it.
-    const dash = /^.*\s[-—–]\s+|^as\s+/isu.exec(end[1]!)
+    // `…, and her sister said`: the conjunction joins the clause, it is not part of the speaker.
+    const dash = /^.*\s[-—–]\s+|^(?:as|and|but)\s+/isu.exec(end[1]!)
     const phraseStart = end.index + end[0].indexOf(end[1]!) + (dash ? dash[0].length : 0)
     late.push({ type: 'end', phraseStart, phraseEnd: end.index + end[0].indexOf(end[1]!) + end[1]!.length, cueStart: phraseStart, cueEnd: end.index + end[0].length })
   }
@@ -219,10 +220,10 @@ function clauseSubject(phrase: string): { start: number; end: number } | null {
 
 /**
  * `Roe has been flooded with requests, and she said …`: a clause joined by `, and`
- * or `, but` with a pronoun or a name of its own is cued by that subject; the part
+ * or `, but` with a subject of its own (a pronoun, a name, `the firm`) is cued by that subject; the part
  * before must be a clause with a verb of its own, not a list of names (`Lee, Chan, and Dorr`).
  */
-const JOINED_CLAUSE = /^(?=.*\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|\p{Ll}+ed)\b.*,\s+(?:and|but)\s).*,\s+(?:and|but)\s+(?=(?:he|she|they|we|it|\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})$)/su
+const JOINED_CLAUSE = /^(?=.*\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|\p{Ll}+ed)\b.*,\s+(?:and|but)\s).*,\s+(?:and|but)\s+(?=(?:he|she|they|we|it|\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}|(?:the|his|her|their|its)(?:\s+[\p{L}\p{M}'’-]+){1,3})$)/su
 
 const SPEAKER_NOUNS = [GROUP_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS]
 const DETERMINER = /^(?:a|an|the|one|another|some|many|several)$/i

@@ -164,7 +164,9 @@ export class SpeakerRegistry {
       if (titled) return titled
     }
     if (GROUP_NOUNS.has(parsed.head) || ORGANISATION_NOUNS.has(parsed.head) || TITLE_WORDS.has(parsed.head) || coordinatedSpeakers(parsed.description)) {
-      if (determined && ONE_PERSON.has(parsed.head) && this.lastPerson && parsed.description.split(/\s+/).length <= 2) {
+      // `the mother` after `her sister said` is someone else: an unnamed person is the one only by the same noun.
+      const other = this.lastPerson?.described === true && this.lastPerson.head !== parsed.head
+      if (determined && ONE_PERSON.has(parsed.head) && this.lastPerson && !other && parsed.description.split(/\s+/).length <= 2) {
         return this.lastPerson
       }
       return this.group(parsed)

@@ -209,4 +209,18 @@ describe('attribution against the hand labels', () => {
     const s = readArticle({ id: 't', text }).statements
     expect(s[0]).toMatchObject({ kind: 'reported', speaker: 'Nordvik Shipping International' })
   })
+  it('GIVEN a clause joined by `, and` whose subject is a description THEN that description speaks, without the conjunction in its name', () => {
+    const text = 'T\n\nSales dropped sharply, and the company said it would cut jobs.\n\nShe studied law, and her sister said she was brilliant.\n'
+    const s = readArticle({ id: 't', text }).statements
+    expect(s.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'Company'],
+      ['reported', 'Her sister'],
+    ])
+  })
+
+  it('GIVEN an unnamed person and then `the mother` THEN the mother is not taken for that person, while `the sister` still is', () => {
+    const text = (later: string) => `T\n\nHer sister said the boy was kind.\n\n${later} said he had left early.\n`
+    expect(readArticle({ id: 't', text: text('The mother') }).statements[1]!.speaker).toBe('Mother')
+    expect(readArticle({ id: 't', text: text('The sister') }).statements[1]!.speaker).toBe('Her sister')
+  })
 })
