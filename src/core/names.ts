@@ -140,7 +140,8 @@ export function parsePhrase(phrase: string): ParsedPhrase {
       definiteRole = isDefinite(first)
       text = rest
     } else {
-      role = rest.replace(/^(?:the|a|an)\s+/i, '') || null
+      // `Israel, which controls the border,`: a relative clause describes, it is no role.
+      role = /^(?:who|which)\s/i.test(rest) ? null : rest.replace(/^(?:the|a|an)\s+/i, '') || null
       definiteRole = isDefinite(rest)
       text = first
     }

@@ -204,10 +204,10 @@ describe('attribution against the hand labels', () => {
     ])
   })
 
-  it('GIVEN a subject with a relative clause closed by its comma (`, which …,`) THEN the subject speaks', () => {
+  it('GIVEN a subject with a relative clause closed by its comma (`, which …,`) THEN the subject speaks, and the clause is not its role', () => {
     const text = 'T\n\nNordvik Shipping International, which runs ferries on the coast, said fares would rise.\n'
     const s = readArticle({ id: 't', text }).statements
-    expect(s[0]).toMatchObject({ kind: 'reported', speaker: 'Nordvik Shipping International' })
+    expect(s[0]).toMatchObject({ kind: 'reported', speaker: 'Nordvik Shipping International', role: null })
   })
   it('GIVEN a clause joined by `, and` whose subject is a description THEN that description speaks, without the conjunction in its name', () => {
     const text = 'T\n\nSales dropped sharply, and the company said it would cut jobs.\n\nShe studied law, and her sister said she was brilliant.\n'
