@@ -146,6 +146,8 @@ export function parsePhrase(phrase: string): ParsedPhrase {
       text = first
     }
   }
+  // `Jo Roe, a 33-year-old blogger who sold …`: a relative clause describes; the role ends before it.
+  if (role) role = role.replace(/,?\s+(?:who|which)\b.*$|,?\s+that$/is, '') || null
   // `chief inspector Jane Roe from the county police`: a full name, then where the person works, which is the role.
   const affiliation = AFFILIATION.exec(text)
   if (affiliation) {

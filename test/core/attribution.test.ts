@@ -223,4 +223,9 @@ describe('attribution against the hand labels', () => {
     expect(readArticle({ id: 't', text: text('The mother') }).statements[1]!.speaker).toBe('Mother')
     expect(readArticle({ id: 't', text: text('The sister') }).statements[1]!.speaker).toBe('Her sister')
   })
+  it('GIVEN a named subject whose appositive runs into a relative clause THEN the role stops before `who`', () => {
+    const text = 'T\n\nTeo Marsh, a 40-year-old farmer who sold his land, was fined.\n\nHe said the fine was unfair.\n'
+    const article = readArticle({ id: 't', text })
+    expect(article.statements[1]).toMatchObject({ speaker: 'Teo Marsh', role: '40-year-old farmer' })
+  })
 })
