@@ -112,7 +112,14 @@ function quantityAnswer(
   const asked = askedTermIds(index, query)
   const sameEvents = (id: number) =>
     index.lexicon.articleIndex[id] === index.lexicon.articleIndex[best] || sharedTerms(index.lexicon, best, id, asked) >= SAME_EVENTS
-  const contenders = quantified.filter((e) => e.candidate.coverage >= top - DISAGREEMENT_SLACK && sameEvents(e.candidate.id))
+  // A figure that covers less of the question than the answer does is weighed only from the answer's own article:
+  // across articles, sharing a few words is weaker evidence of the same events.
+  const contender = (e: (typeof quantified)[number]): boolean => {
+    const sameArticle = index.lexicon.articleIndex[e.candidate.id] === index.lexicon.articleIndex[best]
+    const least = sameArticle ? top - DISAGREEMENT_SLACK : Math.max(top - DISAGREEMENT_SLACK, bestCoverage - COVERAGE_SLACK)
+    return e.candidate.coverage >= least && sameEvents(e.candidate.id)
+  }
+  const contenders = quantified.filter(contender)
   const differing = differingSpeakers(contenders)
 
   const chosen: typeof answering = []
@@ -134,8 +141,12 @@ function quantityAnswer(
   for (const entry of answering) take(entry)
 
   const quotes = chosen.map((e) => quoteOf(index, e.candidate.id))
-  const disagreement = differing.length > 1
-  return { answered: true, question, quotes, disagreement, note: disagreement ? disagreementNote(differing) : null }
+  // The note names the speakers whose figures are quoted; only where too few quotes are asked for to show two
+  // (maxQuotes 1) does it name the others, so that a contested figure is never given as if it were not.
+  const shown = differing.filter((speaker) => chosen.some((c) => c.speaker === speaker))
+  const noted = shown.length > 1 ? shown : differing
+  const disagreement = noted.length > 1
+  return { answered: true, question, quotes, disagreement, note: disagreement ? disagreementNote(noted) : null }
 }
 
 /**

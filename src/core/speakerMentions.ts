@@ -221,6 +221,9 @@ function shortForms(units: readonly Unit[]): string[] {
   return [...new Set([first, last].filter((f) => distinctive.includes(f)))]
 }
 
+/** The concept of people in general (synonyms.ts). */
+const PEOPLE = '~people'
+
 /** The speakers a question names, left to right, longest name first. */
 export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDirectory): SpeakerMention[] {
   const content = units.map((u, i) => ({ unit: u, i })).filter(({ unit }) => !unit.stop)
@@ -237,6 +240,11 @@ export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDi
     }
     if (!found) {
       c++
+      continue
+    }
+    // `people` names nobody, though an article may quote `many people` (`how many people were killed`).
+    if (content.slice(c, c + found.length).every(({ unit }) => unit.concepts.includes(PEOPLE))) {
+      c += found.length
       continue
     }
     const start = content[c]!.i

@@ -5,7 +5,9 @@ import { readArticle } from '../../src/core/article.js'
 import { nearDuplicate } from '../../src/core/overlap.js'
 import { buildIndex, type StatementIndex } from '../../src/core/search.js'
 import type { Answer, Quote } from '../../src/core/types.js'
-import { readFixtureArticle } from '../../scripts/eval.js'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { FIXTURES, readFixtureArticle } from '../../scripts/eval.js'
 import { HOSTILE_INPUTS } from '../fixtures/hostile.js'
 
 const SEED = '000_97c02de7d0eb7492.txt'
@@ -19,6 +21,7 @@ const CORPUS = [
 ]
 const indexOf = (...names: string[]): StatementIndex => buildIndex(names.map((n) => readArticle(readFixtureArticle(n))))
 const seed = indexOf(SEED)
+const allFixtures = indexOf(...readdirSync(join(FIXTURES, 'articles')).filter((name) => name.endsWith('.txt')))
 const everything = indexOf(...CORPUS)
 
 function answered(answer: Answer): Extract<Answer, { answered: true }> {
@@ -149,6 +152,17 @@ describe('answerQuestion: answers', () => {
 })
 
 describe('answerQuestion: disagreement', () => {
+  it.each(['how many people were killed?', 'how many people died?'])(
+    'GIVEN %j over every fixture article THEN the note names only speakers whose figures are quoted',
+    (question) => {
+      const answer = answered(answerQuestion(allFixtures, question))
+      expect(answer.disagreement).toBe(true)
+      const named = answer.note!.replace(/^Sources differ: /, '').replace(/ give different figures\.$/, '')
+      const quoted = new Set(answer.quotes.map((q) => q.speaker))
+      for (const speaker of named.split(/, | and /)) expect(quoted).toContain(speaker)
+    },
+  )
+
   it.each(['is that 304 number accurate?', 'was it really 1500 dead?'])(
     'GIVEN %j, a question about one speaker’s figure THEN it is quoted first, then the other speaker’s, and the note',
     (question) => {

@@ -106,6 +106,15 @@ describe('parseQuestion: speakers', () => {
     expect(parse('What did Rajavi say about the UN?').reported).toBeNull()
   })
 
+  it('GIVEN an article quoting “many people” THEN `people` in a question is people in general, not that speaker', () => {
+    const index = buildIndex([
+      readArticle({ id: 'crowd.txt', text: 'Crowd gathers\n\nMany people told reporters they had waited for hours.\n\nThree people were hurt in the crush.' }),
+    ])
+    const query = parse('how many people were hurt?', index)
+    expect(query.slots.every((slot) => slot.speakers === null)).toBe(true)
+    expect(terms(query)).toContainEqual(['~people'])
+  })
+
   it('GIVEN a speaker named but not as the source THEN the name is a slot that the speaker also covers', () => {
     const query = parse('Who is Philip Luther?')
     expect(query.source).toBeNull()
