@@ -55,6 +55,12 @@ export interface FakeDiscord {
   closeGateway(code: number, shard?: number): void
   /** The next REST call that matches fails with this status. */
   failNext(predicate: Predicate, status: number): void
+  /**
+   * Takes Embed Links from the bot (or gives it back): as Discord does, a
+   * channel message with embeds then fails with 403 Missing Permissions
+   * (code 50013); content alone still goes through.
+   */
+  setEmbedLinks(allowed: boolean): void
   /** The next REST call that matches is answered only after this many milliseconds (an answer in flight). */
   delayNext(predicate: Predicate, ms: number): void
   close(): Promise<void>
@@ -92,6 +98,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const gatewayLog: { op: number; d: unknown }[] = []
   const callWaiters = new Set<{ predicate: Predicate; resolve: (c: RecordedCall) => void }>()
   const failures: { predicate: Predicate; status: number }[] = []
+  let embedLinks = true
   const delays: { predicate: Predicate; ms: number }[] = []
   const commandIds = new Map<string, string>()
   const sessionCounts = { identified: 0, resumed: 0 }
@@ -179,6 +186,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return send(200, messageJson(ids.channel, call.body, { webhook_id: match[1], application_id: ids.app }))
     }
     if ((match = m(/^POST \/channels\/(\d+)\/messages$/))) {
+      if (!embedLinks && Array.isArray(call.body?.embeds) && call.body.embeds.length > 0) return send(403, { message: 'Missing Permissions', code: 50013 })
       const reply = call.body?.message_reference ? { type: 19, message_reference: call.body.message_reference } : {}
       return send(200, messageJson(match[1]!, call.body, reply))
     }
@@ -420,6 +428,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
     failNext(predicate, status) {
       failures.push({ predicate, status })
+    },
+
+    setEmbedLinks(allowed) {
+      embedLinks = allowed
     },
 
     delayNext(predicate, ms) {

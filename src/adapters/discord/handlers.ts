@@ -1,4 +1,11 @@
-import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Message } from 'discord.js'
+import {
+  DiscordAPIError,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Message,
+} from 'discord.js'
 import type { Library } from '../../core/library.js'
 import { rateLimited } from '../../core/refusal.js'
 import type { Logger } from '../../logger.js'
@@ -6,7 +13,17 @@ import type { RateLimiter } from '../rateLimit.js'
 import { speakerChoices } from './autocomplete.js'
 import { COMMAND, OPTION } from './commands.js'
 import { questionFromMention } from './mention.js'
-import { notice, renderApology, renderArticles, renderDiscord, renderSources, type DiscordReply } from './render.js'
+import {
+  notice,
+  renderApology,
+  renderApologyText,
+  renderArticles,
+  renderDiscord,
+  renderDiscordText,
+  renderSources,
+  type DiscordReply,
+  type DiscordTextReply,
+} from './render.js'
 
 /**
  * The Discord-facing shell: turn an interaction or a message into a call to
@@ -97,13 +114,28 @@ export async function answerMention(message: Message, botId: string, deps: Handl
   try {
     const question = questionFromMention(message.content, botId)
     const decision = await deps.rateLimiter.take(`discord:${message.author.id}`)
-    const reply = decision.allowed ? renderDiscord(deps.library.ask(question)) : renderDiscord(rateLimited(question, decision.retryAfterSeconds))
-    await message.reply(reply)
+    const answer = decision.allowed ? deps.library.ask(question) : rateLimited(question, decision.retryAfterSeconds)
+    await replyReadably(message, renderDiscord(answer), () => renderDiscordText(answer), deps.logger)
   } catch (error) {
     deps.logger.error({ err: describeError(error, []), message: message.id, channel: message.channelId }, 'Discord: answering a mention failed')
-    await message
-      .reply(renderApology())
-      .catch((apologyError: unknown) => deps.logger.error({ err: describeError(apologyError, []), message: message.id }, 'Discord: the apology failed too'))
+    await replyReadably(message, renderApology(), renderApologyText, deps.logger).catch((apologyError: unknown) =>
+      deps.logger.error({ err: describeError(apologyError, []), message: message.id }, 'Discord: the apology failed too'),
+    )
+  }
+}
+
+/**
+ * Replies with the embed; where Discord refuses it for want of Embed Links in
+ * the channel (50013 Missing Permissions: an embed-only message is refused,
+ * not sent bare), replies with the same answer as plain content instead.
+ */
+async function replyReadably(message: Message, embed: DiscordReply, plain: () => DiscordTextReply, logger: Logger): Promise<void> {
+  try {
+    await message.reply(embed)
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions)) throw error
+    logger.warn({ channel: message.channelId }, 'Discord: no Embed Links permission in this channel; replying in plain text')
+    await message.reply(plain())
   }
 }
 

@@ -49,15 +49,10 @@ const SEPARATOR = '\n\n'
  */
 export function renderDiscord(answer: Answer, options: RenderOptions = {}): DiscordReply {
   const heading = headingFor(answer.question, options.asked ?? 'question')
-  if (!answer.answered) return refusalReply(answer, heading)
+  if (!answer.answered) return reply({ description: refusalText(answer, heading), color: COLOURS.refusal })
 
-  const articles = distinctArticles(answer.quotes)
-  const single = articles.length === 1 ? articles[0] : undefined
-  const blocks = answer.quotes.map((quote) => quoteBlock(quote, single === undefined))
-  // The note is the core's own sentence, not a quote: bounded so the quotes keep the room.
-  const note = answer.note ? `⚖️ ${escapeVerbatim(fitText(answer.note, 500))}` : ''
+  const { articles, single, blocks, note } = answerParts(answer)
   const description = fitDescription([heading], blocks, [note], leftOutLine('quote'))
-
   const embed: APIEmbed = {
     description,
     color: answer.disagreement ? COLOURS.disagreement : COLOURS.answer,
@@ -65,6 +60,43 @@ export function renderDiscord(answer: Answer, options: RenderOptions = {}): Disc
   }
   if (single?.url && isWebLink(single.url)) Object.assign(embed, { title: 'Read the article', url: single.url })
   return reply(embed)
+}
+
+/** What the adapter sends where it may not embed (no Embed Links in the channel): message content only. */
+export interface DiscordTextReply {
+  content: string
+  allowedMentions: NoMentions
+}
+
+/**
+ * An Answer as plain message content, for a channel where Verbatim may not
+ * send embeds: the same quotes, attributions and note as `renderDiscord`,
+ * whole quotes only, in Discord's 2,000 characters, the article as a last
+ * small line.
+ */
+export function renderDiscordText(answer: Answer, options: RenderOptions = {}): DiscordTextReply {
+  const heading = headingFor(answer.question, options.asked ?? 'question')
+  if (!answer.answered) return text(refusalText(answer, heading))
+
+  const { articles, single, blocks, note } = answerParts(answer)
+  const source = single ? linkedLabel(single, 300) : `From ${articles.length} articles`
+  const content = fitDescription([heading], blocks, [note, `-# ${source} · ${FOOTER}`], leftOutLine('quote'), SEPARATOR, DISCORD_LIMITS.content)
+  return text(content)
+}
+
+/** The apology as plain message content (see `renderDiscordText`). */
+export function renderApologyText(): DiscordTextReply {
+  return text(APOLOGY)
+}
+
+/** The quotes (with their articles where they come from several), and the note, as both renderings show them. */
+function answerParts(answer: Extract<Answer, { answered: true }>) {
+  const articles = distinctArticles(answer.quotes)
+  const single = articles.length === 1 ? articles[0] : undefined
+  const blocks = answer.quotes.map((quote) => quoteBlock(quote, single === undefined))
+  // The note is the core's own sentence, not a quote: bounded so the quotes keep the room.
+  const note = answer.note ? `⚖️ ${escapeVerbatim(fitText(answer.note, 500))}` : ''
+  return { articles, single, blocks, note }
 }
 
 /** `/sources`: who is quoted, how often, and in which articles. */
@@ -88,11 +120,10 @@ export function renderArticles(articles: readonly ArticleRef[]): DiscordReply {
 
 /** The short apology for an event that failed; the details go to the log, not the channel. */
 export function renderApology(): DiscordReply {
-  return reply({
-    description: 'Sorry, something went wrong while answering that. It has been logged; please try again in a moment.',
-    color: COLOURS.apology,
-  })
+  return reply({ description: APOLOGY, color: COLOURS.apology })
 }
+
+const APOLOGY = 'Sorry, something went wrong while answering that. It has been logged; please try again in a moment.'
 
 /** A plain sentence of Verbatim's own (not user text, not article text). */
 export function notice(text: string): DiscordReply {
@@ -107,11 +138,11 @@ export const USAGE = [
   '• `/quotes speaker: Rajavi` · `/sources` · `/articles`',
 ].join('\n')
 
-function refusalReply(answer: Extract<Answer, { answered: false }>, heading: string): DiscordReply {
+function refusalText(answer: Extract<Answer, { answered: false }>, heading: string): string {
   // The note can carry what the user typed (a speaker's name), so it is escaped as an echo.
   const parts = [answer.reason === 'empty' || answer.reason === 'rate-limited' ? '' : heading, escapeEcho(answer.note, 500)]
   if (answer.reason === 'empty') parts.push(USAGE)
-  return reply({ description: parts.filter(Boolean).join(SEPARATOR), color: COLOURS.refusal })
+  return parts.filter(Boolean).join(SEPARATOR)
 }
 
 function headingFor(question: string, asked: 'question' | 'speaker'): string {
@@ -131,8 +162,9 @@ function quoteBlock(quote: Quote, withArticle: boolean): string {
 }
 
 /**
- * The description: fixed parts first and last, as many whole items between
- * them as fit in 4,096 characters, and a line saying how many were left out.
+ * The description (or content): fixed parts first and last, as many whole
+ * items between them as fit in `limit` characters (an embed's 4,096 unless
+ * told), and a line saying how many were left out.
  */
 function fitDescription(
   head: readonly string[],
@@ -140,11 +172,12 @@ function fitDescription(
   tail: readonly string[],
   leftOut: (n: number) => string,
   separator = SEPARATOR,
+  limit: number = DISCORD_LIMITS.embedDescription,
 ): string {
   const fixed = [...head, ...tail].filter(Boolean)
   const reserve = leftOut(items.length).length + separator.length
   const fixedCost = fixed.reduce((sum, part) => sum + part.length + separator.length, 0)
-  const budget = DISCORD_LIMITS.embedDescription - fixedCost - reserve
+  const budget = limit - fixedCost - reserve
   const { kept, dropped } = fitWhole(items, (item) => item.length + separator.length, budget)
   const parts = [...head, ...kept].filter(Boolean).join(separator)
   const rest = [...tail, dropped > 0 ? leftOut(dropped) : ''].filter(Boolean)
@@ -161,9 +194,9 @@ function distinctArticles(quotes: readonly Quote[]): ArticleRef[] {
   return [...byId.values()]
 }
 
-/** `Title (date)` escaped, as a masked link where the article has a web link. */
-function linkedLabel(article: ArticleRef): string {
-  const label = escapeVerbatim(articleLabel(article))
+/** `Title (date)` escaped (and shortened to `max` where told), as a masked link where the article has a web link. */
+function linkedLabel(article: ArticleRef, max = Infinity): string {
+  const label = escapeVerbatim(fitText(articleLabel(article), max))
   return article.url && isWebLink(article.url) ? `[${label}](${linkTarget(article.url)})` : label
 }
 
@@ -189,4 +222,8 @@ function fitText(text: string, max: number): string {
 
 function reply(embed: APIEmbed): DiscordReply {
   return { embeds: [embed], allowedMentions: noMentions() }
+}
+
+function text(content: string): DiscordTextReply {
+  return { content, allowedMentions: noMentions() }
 }

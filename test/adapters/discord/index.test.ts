@@ -54,8 +54,9 @@ const isEdit = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c
 const isReplyTo = (messageId: string) => (c: RecordedCall) =>
   c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.body?.message_reference?.message_id === messageId
 
-function descriptionOf(body: { embeds?: { description?: string }[] }): string {
-  return body.embeds?.map((e) => e.description ?? '').join('\n') ?? ''
+/** What the reader sees of a reply: its embeds' descriptions, or its content where it has no embed. */
+function descriptionOf(body: { content?: string; embeds?: { description?: string }[] }): string {
+  return [body.content ?? '', ...(body.embeds?.map((e) => e.description ?? '') ?? [])].filter(Boolean).join('\n')
 }
 
 /** Every quote's text and speaker, as the core gave them, is what the reader sees. */
@@ -119,6 +120,24 @@ describe('startDiscord against the fake Discord', () => {
     expect(reply.path).toBe(`/channels/${channel}/messages`)
     expectNoMentions(reply.body)
     expectAnswerShown(reply.body, library.ask(question))
+  })
+
+  it('GIVEN a channel where the bot may not embed links THEN the mention is answered in plain text, the same quotes, pinging nobody', async () => {
+    run.fake.setEmbedLinks(false)
+    try {
+      const question = 'how many people were killed?'
+      const { id } = await run.fake.say({ content: `<@${run.fake.ids.bot}> ${question}` })
+      const plain = await run.fake.waitForCall((c) => isReplyTo(id)(c) && typeof c.body?.content === 'string')
+      expect(run.fake.calls.filter(isReplyTo(id))[0]!.body.embeds).toHaveLength(1)
+      expect(plain.body.embeds ?? []).toEqual([])
+      expect(plain.body.content.length).toBeLessThanOrEqual(2000)
+      expect(plain.body.allowed_mentions).toEqual({ parse: [], replied_user: false })
+      expect(liveMentions(plain.body.content)).toEqual([])
+      expectAnswerShown(plain.body, library.ask(question))
+      expect(displayed(plain.body.content)).toContain('Sources differ')
+    } finally {
+      run.fake.setEmbedLinks(true)
+    }
   })
 
   it('GIVEN a DM without a mention THEN it is answered in the DM', async () => {

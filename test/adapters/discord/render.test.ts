@@ -1,6 +1,15 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { DISCORD_LIMITS, renderApology, renderArticles, renderDiscord, renderSources, type DiscordReply } from '../../../src/adapters/discord/render.js'
+import {
+  DISCORD_LIMITS,
+  renderApology,
+  renderApologyText,
+  renderArticles,
+  renderDiscord,
+  renderDiscordText,
+  renderSources,
+  type DiscordReply,
+} from '../../../src/adapters/discord/render.js'
 import { attributionLine } from '../../../src/core/format.js'
 import { rateLimited } from '../../../src/core/refusal.js'
 import type { Answer, ArticleRef, Quote } from '../../../src/core/types.js'
@@ -154,6 +163,45 @@ describe('renderDiscord', () => {
     expect(displayed(description(reply))).toContain('**Quotes from** Rajavi')
     if (answer.answered) for (const q of answer.quotes) expect(displayed(description(reply))).toContain(shownQuote(q))
     expectWithinLimits(reply)
+  })
+})
+
+describe('renderDiscordText (a channel without Embed Links)', () => {
+  it('GIVEN an answer THEN the content shows what the embed shows: question, quotes, attributions, note, and the article last', () => {
+    const note = 'Sources differ: Amnesty International and PMOI/MEK give different figures.'
+    const answer = answered([quote('At least 304 people were killed.'), quote('Over 1,500 killed.', { speaker: 'Maryam Rajavi' })], { disagreement: true, note })
+    const { content, allowedMentions } = renderDiscordText(answer)
+    const shown = displayed(content)
+    expect(allowedMentions).toEqual({ parse: [], repliedUser: false })
+    expect(shown.startsWith('**Q:** How many people were killed?')).toBe(true)
+    if (!answer.answered) throw new Error('unreachable')
+    for (const q of answer.quotes) expect(shown).toContain(shownQuote(q))
+    expect(shown).toContain(note)
+    expect(shown.trim().split('\n').at(-1)).toMatch(/^-# \[Iran Protests Update \(December 16, 2019\)\]\(https:\/\/example\.org\/iran\) · Verbatim/)
+  })
+
+  it('GIVEN more quotes than 2,000 characters hold THEN whole quotes are left out, never cut, and counted', () => {
+    const quotes = Array.from({ length: 8 }, (_, i) => quote(`Statement ${i}: ${'word '.repeat(60)}end.`))
+    const { content } = renderDiscordText(answered(quotes))
+    expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content)
+    const shown = displayed(content)
+    const kept = quotes.filter((q) => shown.includes(shownQuote(q)))
+    expect(kept.length).toBeGreaterThan(0)
+    expect(kept).toEqual(quotes.slice(0, kept.length))
+    expect(shown).toContain(`${quotes.length - kept.length} quotes left out`)
+    for (const q of quotes.slice(kept.length)) expect(shown).not.toContain(q.text.slice(0, 14))
+  })
+
+  it.each(HOSTILE_INPUTS.map((s, i) => [i, s] as const))('GIVEN hostile input #%i as question and quote THEN nothing in the content is live', (_, hostile) => {
+    const { content } = renderDiscordText(answered([quote(hostile)], { question: hostile }))
+    expect(liveMentions(content)).toEqual([])
+    expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content)
+  })
+
+  it('GIVEN a refusal or a failure THEN the content says so in the same words as the embed', () => {
+    const refusal: Answer = { answered: false, question: 'Who won the match?', reason: 'not-in-article', note: "The article doesn't say." }
+    expect(renderDiscordText(refusal).content).toBe(description(renderDiscord(refusal)))
+    expect(renderApologyText().content).toBe(description(renderApology()))
   })
 })
 
