@@ -13,7 +13,8 @@ import { toQuote } from './quote.js'
 import { rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
-import { createStemmer, stemsOfConcept } from './terms.js'
+import { BoundedMemo, perOwner, stemmerFor } from './memo.js'
+import { stemsOfConcept, unitsOf, type Unit } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
 import type { Answer, Statement } from './types.js'
 
@@ -85,11 +86,10 @@ function quantityAnswer(
   // Figures stand near what the question names, `people` aside (`Over 1,500 killed`).
   const named = query.slots.filter((slot) => !isPeople(slot))
   const near = named.length > 0 ? named : query.slots
-  // The statements read share most of their words: each is stemmed once.
-  const stemmer = createStemmer()
+  const unitsOfStatement = statementUnitsOf(index)
   const read = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
     const statement = index.statements[candidate.id]!
-    return { candidate, speaker: statement.speaker, ...figuresFor(statement.text, near, query, stemmer) }
+    return { candidate, speaker: statement.speaker, ...figuresFor(unitsOfStatement(candidate.id), near, query) }
   })
   // Only a statement with a quantity next to what is counted answers `how many`.
   const answering = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)
@@ -125,6 +125,17 @@ function quantityAnswer(
   const disagreement = differing.length > 1
   return { answered: true, question, quotes, disagreement, note: disagreement ? disagreementNote(differing) : null }
 }
+
+/** How many statements' units are kept per index for reading figures: those of the last hundred or so quantity questions. */
+const STATEMENTS_KEPT = 1_000
+
+/** A statement's units (by statement number), remembered per index: the same statements answer many questions. */
+const statementUnitsOf = perOwner((index: StatementIndex): ((id: number) => readonly Unit[]) => {
+  const stemmer = stemmerFor(index)
+  const memo = new BoundedMemo<number, readonly Unit[]>(STATEMENTS_KEPT)
+  const read = (id: number): readonly Unit[] => unitsOf(index.statements[id]!.text, stemmer)
+  return (id) => memo.get(id, read)
+})
 
 /**
  * The term ids of what any count of victims shares (`people`, `killed`, and

@@ -7,7 +7,7 @@
  */
 import { figuresOf } from './features.js'
 import type { Query, Slot } from './question.js'
-import { unitsOf, type Stemmer, type Unit } from './terms.js'
+import type { Unit } from './terms.js'
 
 /** How far (in tokens) a figure may stand from a word of the question to count as a figure for it. */
 const NEAR = 6
@@ -50,17 +50,15 @@ export function countsVictims(term: string): boolean {
 }
 
 /**
- * The figures a statement gives for what the question asks about: near the
+ * The figures a statement (its units: terms.ts `unitsOf`) gives for what the question asks about: near the
  * words of what is counted (or of the question), and counting the same kind
  * of thing (`two gunmen` is not a count of the people killed).
  */
 export function figuresFor(
-  text: string,
+  units: readonly Unit[],
   near: readonly Slot[],
   query: Pick<Query, 'slots' | 'counted' | 'counting' | 'duration'>,
-  stemmer?: Stemmer,
 ): QuantityFit {
-  const units = unitsOf(text, stemmer)
   const matched = units.map((unit) => matchesSlot(unit, near))
   const isNear = (at: number): boolean => {
     for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (matched[i]) return true

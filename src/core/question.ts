@@ -5,11 +5,12 @@
  * more than a common one), and which speaker it asks about.
  */
 import { documentFrequency, correctSpelling, isKnownWord } from './lookup.js'
+import { BoundedMemo, perOwner, stemmerFor } from './memo.js'
 import type { StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'
 import { CHAT_SPELLINGS, GIST_WORDS, misspeltStopWord, QUESTION_STOP_WORDS } from './stopwords.js'
 import { findSpeechFrame } from './speechFrame.js'
-import { createStemmer, relatedAt, stemForm, toUnits, unitsOf, type Stemmer, type Unit } from './terms.js'
+import { relatedAt, stemForm, toUnits, unitsOf, type Stemmer, type Unit } from './terms.js'
 import { tokenize, type Token } from './tokenize.js'
 
 /** The kind of answer a question asks for. */
@@ -78,11 +79,10 @@ const TYPE_WORDS = new Set([...HOW_QUANTITY, ...QUANTITY_NOUNS])
 
 /** Reads a question (already cleaned of control and format characters). */
 export function parseQuestion(question: string, index: StatementIndex): Query {
-  // A question's words are stemmed to check their spelling, then again as units: once is enough.
-  const stemmer = createStemmer()
+  const indexWords = questionWordsOf(index)
   const units = toUnits(
-    tokenize(question).map((token) => unchat(token, index, stemmer)),
-    stemmer,
+    tokenize(question).map((token) => unchat(token, indexWords)),
+    indexWords.stemmer,
   )
   const forms = units.map((u) => u.token.forms[0]!)
   const { type, cueWords, counting } = questionType(forms)
@@ -103,7 +103,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
     for (const i of frameWords(units, known)) skip.add(i)
   } else if (frame) {
     // Someone the directory does not know by name (`What did Khamenei say?`): their name or role must still be the speaker's.
-    const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, index))
+    const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, indexWords))
     // `why do people call her …`: people in general are nobody's name.
     if (words.length > 0 && !words.every((alternatives) => alternatives.length === 1 && alternatives[0] === PEOPLE)) {
       source = { label: frame.subject.map((i) => forms[i]).join(' '), contexts: describedBy(index, words) }
@@ -139,9 +139,9 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
     if (unit.concepts.includes(FILLER)) return
     // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
     // spelling correction would read it as another word (`liftoff` as `lifted`) and after it finds nothing.
-    const unknown = !idiom && unit.concepts.length === 0 && !isKnownWord(index.lexicon, forms[i]!, unit.stems[0]!)
+    const unknown = !idiom && unit.concepts.length === 0 && !isKnown(indexWords, unit)
     let related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
-    const own = related ? [] : alternativesOf(unit, index).map((t) => [t])
+    const own = related ? [] : alternativesOf(unit, indexWords).map((t) => [t])
     const frequency = related ? 0 : Math.max(...own.map((a) => frequencyOfAll(index, a)))
     if (!related && frequency === 0) related = relatedWords(units, i, 1, index)
     const slot: Slot = {
@@ -281,14 +281,50 @@ function countedAfter(units: readonly Unit[], cueWords: readonly number[]): Set<
  * uses (`happend` → `happened`), which would otherwise be a question word
  * nothing covers.
  */
-function unchat(token: Token, index: StatementIndex, stemmer: Stemmer): Token {
+function unchat(token: Token, words: QuestionWords): Token {
   if (token.kind !== 'word' || token.forms.length !== 1) return token
   const form = token.forms[0]!
   const chat = CHAT_SPELLINGS[form]
   if (chat) return { ...token, forms: [chat] }
   if (token.capitalized && !token.sentenceStart) return token
-  const slip = isKnownWord(index.lexicon, form, stemForm(form, 'word', stemmer)) ? undefined : misspeltStopWord(form)
+  const slip = words.facts(form).slip
   return slip ? { ...token, forms: [slip] } : token
+}
+
+/** What a question needs to know of one of its words (folded, of kind `word`) in the index: pure in the word and the index. */
+interface WordFacts {
+  /** The index or the synonym list knows it (`isKnownWord`). */
+  readonly known: boolean
+  /** The stop word an unknown word is a slip of (`happend` → `happened`), or null. */
+  readonly slip: string | null
+  /** What an unknown word matches once its spelling is corrected: null where nothing is near; undefined until asked. */
+  corrected?: readonly string[] | null
+}
+
+/** A question's words as the index reads them, remembered per index: stems and `WordFacts`. */
+interface QuestionWords {
+  readonly stemmer: Stemmer
+  facts(form: string): WordFacts
+  readonly index: StatementIndex
+}
+
+/** How many words' facts are kept per index: the words of many thousands of questions. */
+const WORDS_KEPT = 20_000
+
+const questionWordsOf = perOwner((index: StatementIndex): QuestionWords => {
+  const stemmer = stemmerFor(index)
+  const memo = new BoundedMemo<string, WordFacts>(WORDS_KEPT)
+  const factsOf = (form: string): WordFacts => {
+    const known = isKnownWord(index.lexicon, form, stemForm(form, 'word', stemmer))
+    return { known, slip: known ? null : (misspeltStopWord(form) ?? null) }
+  }
+  return { stemmer, index, facts: (form) => memo.get(form, factsOf) }
+})
+
+/** Does the index or the synonym list know the unit's word (`isKnownWord`)? */
+function isKnown(words: QuestionWords, unit: Unit): boolean {
+  const form = unit.token.forms[0]!
+  return unit.token.kind === 'word' ? words.facts(form).known : isKnownWord(words.index.lexicon, form, unit.stems[0]!)
 }
 
 /**
@@ -303,20 +339,27 @@ export function isPeople(slot: Slot): boolean {
 const PEOPLE = '~people'
 
 /** What one content word matches: its concepts, else its stems; a misspelt word is corrected first. */
-function alternativesOf(unit: Unit, index: StatementIndex): string[] {
+function alternativesOf(unit: Unit, words: QuestionWords): readonly string[] {
   const { token } = unit
-  const form = token.forms[0]!
-  if (unit.concepts.length > 0) return [...unit.concepts]
+  if (unit.concepts.length > 0) return unit.concepts
   // A capital inside the question marks a name, not a typo (`Khamenei` is no misspelt word of the articles).
   const name = token.capitalized && !token.sentenceStart
-  if (token.kind === 'word' && !name && !isKnownWord(index.lexicon, form, unit.stems[0]!)) {
-    const corrected = correctSpelling(index.lexicon, form)
-    if (corrected) {
-      const correctedUnit = unitsOf(corrected)[0]
-      return correctedUnit && correctedUnit.concepts.length > 0 ? [...correctedUnit.concepts] : [stemForm(corrected, 'word')]
+  if (token.kind === 'word' && !name) {
+    const facts = words.facts(token.forms[0]!)
+    if (!facts.known) {
+      const corrected = facts.corrected === undefined ? (facts.corrected = correctedAlternatives(words, token.forms[0]!)) : facts.corrected
+      if (corrected) return corrected
     }
   }
-  return [...unit.stems]
+  return unit.stems
+}
+
+/** What a word no article uses matches once its spelling is corrected (its concepts, else its stem), or null. */
+function correctedAlternatives(words: QuestionWords, form: string): readonly string[] | null {
+  const corrected = correctSpelling(words.index.lexicon, form)
+  if (!corrected) return null
+  const correctedUnit = unitsOf(corrected, words.stemmer)[0]
+  return correctedUnit && correctedUnit.concepts.length > 0 ? correctedUnit.concepts : [stemForm(corrected, 'word', words.stemmer)]
 }
 
 /** How many statements hold every term of an alternative, at most: the rarest term's count. */
