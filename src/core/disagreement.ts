@@ -13,12 +13,12 @@ import type { Unit } from './terms.js'
 const NEAR = 6
 
 /** Spelled figures compared as numbers: `two gunmen` and `2 gunmen` agree. */
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   zero: '0', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11',
   twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
   nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80',
   ninety: '90',
-}
+}))
 
 /** Vague quantities: they answer `how many` (`Thousands have been arrested`) but are not compared. */
 const VAGUE_QUANTITIES = new Set([
@@ -86,7 +86,7 @@ export function figuresFor(
   units.forEach((unit, at) => {
     if (unit.token.kind !== 'word') return
     const form = unit.token.forms[0]!
-    const value = NUMBER_WORDS[form] ?? (query.duration && form === 'one' ? '1' : undefined)
+    const value = NUMBER_WORDS.get(form) ?? (query.duration && form === 'one' ? '1' : undefined)
     if (value) numeric.push({ value, at })
     else if (VAGUE_QUANTITIES.has(form) && isNear(at) && !query.duration) quantified = true
   })

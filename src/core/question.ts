@@ -111,73 +111,94 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
     }
   }
 
-  const slots: Slot[] = []
+  const slots: SlotDraft[] = []
   const unitOfSlot: number[] = []
   for (const mention of mentions) {
     if (mention === known) continue
     for (let i = mention.start; i < mention.end; i++) skip.add(i)
-    slots.push({
-      label: forms.slice(mention.start, mention.end).join(' '),
-      anyOf: [mention.terms],
-      speakers: mention.names,
-      weight: Math.max(...mention.terms.map((t) => idf(documentFrequency(index.lexicon, t), total))),
-      next: [],
-      context: false,
-    })
+    let weight = -Infinity
+    for (const t of mention.terms) weight = Math.max(weight, idf(documentFrequency(index.lexicon, t), total))
+    slots.push(draftSlot(forms.slice(mention.start, mention.end).join(' '), [mention.terms], mention.names, weight, false, false, undefined))
     unitOfSlot.push(mention.start)
   }
-  const countedUnits = type === 'quantity' ? countedAfter(units, cueWords) : new Set<number>()
+  const countedUnits = type === 'quantity' ? countedAfter(units, cueWords) : NO_UNITS
   const counted: Slot[] = []
-  units.forEach((unit, i) => {
-    if (skip.has(i) || unit.inPhrase) return
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!
+    if (skip.has(i) || unit.inPhrase) continue
     // An idiom no article uses (`come apart`, `put on hold`) asks for the articles' words for it.
     const idiom = unit.span > 1 ? null : relatedIdiom(units, i, skip, index)
     if (idiom) for (let j = i + 1; j < i + idiom.span; j++) skip.add(j)
     // A stop word counts only where it starts a phrase (`being held`, `get away`).
     const phrase = unit.span > 1
-    if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) return
-    if (unit.concepts.includes(FILLER)) return
+    if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) continue
+    if (unit.concepts.includes(FILLER)) continue
     // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
     // spelling correction would read it as another word (`liftoff` as `lifted`) and after it finds nothing.
     const unknown = !idiom && unit.concepts.length === 0 && !isKnown(indexWords, unit)
     let related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
     const own = related ? [] : alternativesOf(unit, indexWords).map((t) => [t])
-    const frequency = related ? 0 : Math.max(...own.map((a) => frequencyOfAll(index, a)))
+    let frequency = related ? 0 : -Infinity
+    for (const alternative of own) frequency = Math.max(frequency, frequencyOfAll(index, alternative))
     if (!related && frequency === 0) related = relatedWords(units, i, 1, index)
-    const slot: Slot = {
-      label: idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
-      anyOf: related ? [...related.anyOf] : own,
-      speakers: null,
-      absent: frequency === 0 && !related,
-      ...(related || frequency === 0 ? {} : looserWords(units, i, own, index)),
+    const slot = draftSlot(
+      idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
+      related ? [...related.anyOf] : own,
+      null,
       // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
-      weight: idf(frequency, total),
-      next: [],
-      context: setsTheScene(units, i),
-    }
+      idf(frequency, total),
+      setsTheScene(units, i),
+      frequency === 0 && !related,
+      related || frequency === 0 ? undefined : looserWords(units, i, own, index),
+    )
     slots.push(slot)
     unitOfSlot.push(i)
     if (countedUnits.has(i) && !isPeople(slot)) counted.push(slot)
-  })
+  }
 
   discountAbsentWords(slots)
   const gist = slots.length === 0 && source === null && forms.some((f) => GIST_WORDS.has(f))
-  const weighted = slots.map((slot) => (type === 'quantity' && isPeople(slot) ? { ...slot, weight: slot.weight * 0.25 } : slot))
-  const joined = joinCoordinated(weighted, unitOfSlot, forms, units)
-  return { type, slots: dedupeSlots(withNeighbours(joined.slots, joined.units, units)), source, counted, counting, duration, gist }
+  if (type === 'quantity') for (const slot of slots) if (isPeople(slot)) slot.weight = slot.weight * 0.25
+  const joined = joinCoordinated(slots, unitOfSlot, forms, units)
+  linkNeighbours(joined.slots, joined.units, units)
+  return { type, slots: dedupeSlots(joined.slots), source, counted, counting, duration, gist }
 }
+
+/** A slot while the question is read: its weight and neighbours are settled last, in place. */
+interface SlotDraft extends Slot {
+  weight: number
+  next: readonly number[]
+  readonly absent: boolean
+  readonly looser: readonly (readonly string[])[] | undefined
+}
+
+/** A slot of one shape whatever it holds (no neighbours yet). */
+function draftSlot(
+  label: string,
+  anyOf: readonly (readonly string[])[],
+  speakers: ReadonlySet<string> | null,
+  weight: number,
+  context: boolean,
+  absent: boolean,
+  looser: readonly (readonly string[])[] | undefined,
+): SlotDraft {
+  return { label, anyOf, speakers, weight, next: NO_NEIGHBOURS, context, absent, looser }
+}
+
+const NO_NEIGHBOURS: readonly number[] = []
+const NO_UNITS: ReadonlySet<number> = new Set()
 
 /**
  * `towns and cities`, `torture or arrests`: one slot that either word covers
  * (the question asks about both; a statement about one of them answers).
  */
 function joinCoordinated(
-  slots: readonly Slot[],
+  slots: readonly SlotDraft[],
   unitOfSlot: readonly number[],
   forms: readonly string[],
   questionUnits: readonly Unit[],
-): { slots: Slot[]; units: number[] } {
-  const joined: Slot[] = []
+): { slots: SlotDraft[]; units: number[] } {
+  const joined: SlotDraft[] = []
   const units: number[] = []
   slots.forEach((slot, k) => {
     const at = unitOfSlot[k]!
@@ -237,8 +258,9 @@ function setsTheScene(units: readonly Unit[], at: number): boolean {
   return false
 }
 
-/** Links each slot to the slots beside it in the question (past stop words such as `of` and `the`). */
-function withNeighbours(slots: readonly Slot[], unitOfSlot: readonly number[], units: readonly Unit[]): Slot[] {
+/** Links each slot to the slots beside it in the question (past stop words such as `of` and `the`), in place. */
+function linkNeighbours(slots: readonly SlotDraft[], unitOfSlot: readonly number[], units: readonly Unit[]): void {
+  if (slots.length < 2) return
   const order = slots.map((_, k) => k).sort((a, b) => unitOfSlot[a]! - unitOfSlot[b]!)
   // `Bardo museum`, `capital of Kenya`, `Iran's interior minister`: words of one name or noun phrase.
   const adjacent = (a: number, b: number): boolean => {
@@ -254,7 +276,9 @@ function withNeighbours(slots: readonly Slot[], unitOfSlot: readonly number[], u
       next[b]!.push(a)
     }
   }
-  return slots.map((slot, k) => ({ ...slot, next: next[k]! }))
+  slots.forEach((slot, k) => {
+    slot.next = next[k]!
+  })
 }
 
 /** The speaker contexts whose name, role or aliases hold every word (any of its alternatives). */
@@ -284,12 +308,15 @@ function countedAfter(units: readonly Unit[], cueWords: readonly number[]): Set<
 function unchat(token: Token, words: QuestionWords): Token {
   if (token.kind !== 'word' || token.forms.length !== 1) return token
   const form = token.forms[0]!
-  const chat = CHAT_SPELLINGS[form]
+  const chat = CHAT.get(form)
   if (chat) return { ...token, forms: [chat] }
   if (token.capitalized && !token.sentenceStart) return token
   const slip = words.facts(form).slip
   return slip ? { ...token, forms: [slip] } : token
 }
+
+/** CHAT_SPELLINGS as a Map: a question's words are looked up without becoming property names (nor meeting `constructor`). */
+const CHAT: ReadonlyMap<string, string> = new Map(Object.entries(CHAT_SPELLINGS))
 
 /** What a question needs to know of one of its words (folded, of kind `word`) in the index: pure in the word and the index. */
 interface WordFacts {
@@ -364,7 +391,9 @@ function correctedAlternatives(words: QuestionWords, form: string): readonly str
 
 /** How many statements hold every term of an alternative, at most: the rarest term's count. */
 function frequencyOfAll(index: StatementIndex, alternative: readonly string[]): number {
-  return Math.min(...alternative.map((t) => documentFrequency(index.lexicon, t)))
+  let least = Infinity
+  for (const t of alternative) least = Math.min(least, documentFrequency(index.lexicon, t))
+  return least
 }
 
 /**
@@ -378,12 +407,13 @@ function relatedWords(units: readonly Unit[], at: number, span: number, index: S
   return anyOf.length > 0 ? { anyOf } : null
 }
 
-/** The related words of a word the articles use, its own alternatives aside: `{ looser }`, or nothing. */
-function looserWords(units: readonly Unit[], at: number, own: readonly (readonly string[])[], index: StatementIndex): { looser?: (readonly string[])[] } {
+/** The related words of a word the articles use, its own alternatives aside, or undefined for none. */
+function looserWords(units: readonly Unit[], at: number, own: readonly (readonly string[])[], index: StatementIndex): (readonly string[])[] | undefined {
   const found = relatedWords(units, at, 1, index)
+  if (!found) return undefined
   const ownKeys = new Set(own.map((a) => a.join(' ')))
-  const looser = found?.anyOf.filter((a) => !ownKeys.has(a.join(' '))) ?? []
-  return looser.length > 0 ? { looser } : {}
+  const looser = found.anyOf.filter((a) => !ownKeys.has(a.join(' ')))
+  return looser.length > 0 ? looser : undefined
 }
 
 /**
@@ -418,15 +448,16 @@ export const ABSENT_WEIGHT_FACTOR = 0.4
  * articles answer; a figure (`2009`) or a question resting on one known word
  * keeps its full weight, so `the capital of France` is still refused.
  */
-function discountAbsentWords(slots: Slot[]): void {
-  const present = slots.filter((slot) => !slot.absent).length
+function discountAbsentWords(slots: readonly SlotDraft[]): void {
+  let present = 0
+  for (const slot of slots) if (!slot.absent) present++
   if (present < 2) return
-  slots.forEach((slot, k) => {
+  for (const slot of slots) {
     // A notion the synonym list knows (`take over`: `succeed`, `replace`…) that no article words any way is missing
     // for certain; only a word nothing here knows may be a paraphrase.
     const known = slot.anyOf.every((alternative) => alternative.every((t) => t.startsWith('~')))
-    if (slot.absent && !known && !/\d/.test(slot.label)) slots[k] = { ...slot, weight: slot.weight * ABSENT_WEIGHT_FACTOR }
-  })
+    if (slot.absent && !known && !/\d/.test(slot.label)) slot.weight = slot.weight * ABSENT_WEIGHT_FACTOR
+  }
 }
 
 /** BM25's IDF: a term no statement holds weighs most. */
@@ -435,12 +466,14 @@ function idf(frequency: number, total: number): number {
 }
 
 /** The same alternatives asked twice (`killed … dead`) count once; neighbours are renumbered. */
-function dedupeSlots(slots: Slot[]): Slot[] {
+function dedupeSlots(slots: SlotDraft[]): Slot[] {
   const firstOf = new Map<string, number>()
   const renumber = slots.map((slot, k) => {
-    const key = slot.anyOf.map((a) => a.join('+')).join('|')
-    if (!firstOf.has(key)) firstOf.set(key, k)
-    return firstOf.get(key)!
+    const key = slotKey(slot)
+    const first = firstOf.get(key)
+    if (first !== undefined) return first
+    firstOf.set(key, k)
+    return k
   })
   // No slot asked twice: nothing to merge (a slot's neighbours are already others, each once).
   if (firstOf.size === slots.length) return slots
@@ -454,6 +487,13 @@ function dedupeSlots(slots: Slot[]): Slot[] {
     })
     return { ...slots[k]!, next: [...neighbours] }
   })
+}
+
+/** What a slot asks for, as one string: the same for the same alternatives. */
+function slotKey(slot: Slot): string {
+  const only = slot.anyOf.length === 1 ? slot.anyOf[0]! : null
+  if (only && only.length === 1) return only[0]!
+  return slot.anyOf.map((a) => a.join('+')).join('|')
 }
 
 /** The question's type, and the positions of the words that only said so. */

@@ -223,31 +223,36 @@ function shortForms(units: readonly Unit[]): string[] {
 
 /** The speakers a question names, left to right, longest name first. */
 export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDirectory): SpeakerMention[] {
-  const content = units.map((u, i) => ({ unit: u, i })).filter(({ unit }) => !unit.stop)
+  // The positions of the content units: names are read across the stop words between them.
+  const content: number[] = []
+  for (let i = 0; i < units.length; i++) if (!units[i]!.stop) content.push(i)
+  const form = (c: number): string => units[content[c]!]!.token.forms[0]!
   const mentions: SpeakerMention[] = []
+  const keys: string[] = []
   for (let c = 0; c < content.length; ) {
-    let found: { entry: KeyEntry; length: number } | null = null
-    for (let length = Math.min(directory.longestKey, content.length - c); length >= 1 && !found; length--) {
-      const key = content
-        .slice(c, c + length)
-        .map(({ unit }) => unit.token.forms[0]!)
-        .join(' ')
-      const entry = directory.keys.get(key)
-      if (entry) found = { entry, length }
-    }
-    if (!found) {
+    // The runs of 1, 2, … words from here, looked up longest first.
+    const longest = Math.min(directory.longestKey, content.length - c)
+    keys.length = 0
+    let key = form(c)
+    keys.push(key)
+    for (let length = 2; length <= longest; length++) keys.push((key = `${key} ${form(c + length - 1)}`))
+    let entry: KeyEntry | undefined
+    let length = longest
+    for (; length >= 1 && !entry; length--) entry = directory.keys.get(keys[length - 1]!)
+    if (!entry) {
       c++
       continue
     }
-    const start = content[c]!.i
-    const end = content[c + found.length - 1]!.i + 1
+    length++
+    const start = content[c]!
+    const end = content[c + length - 1]! + 1
     const asSource = isAskedAsSource(units, start, end)
     // A description (`the report`) or a short form (`Amnesty`) names a speaker only when asked as the source.
-    if ((found.entry.whole && found.entry.named) || asSource) {
-      const terms = content.slice(c, c + found.length).map(({ unit }) => stemForm(unit.token.forms[0]!, unit.token.kind))
-      mentions.push({ names: found.entry.names, start, end, terms, asSource })
+    if ((entry.whole && entry.named) || asSource) {
+      const terms = content.slice(c, c + length).map((i) => stemForm(units[i]!.token.forms[0]!, units[i]!.token.kind))
+      mentions.push({ names: entry.names, start, end, terms, asSource })
     }
-    c += found.length
+    c += length
   }
   return mentions
 }
