@@ -97,7 +97,8 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   const frame = known ? null : findSpeechFrame(units)
   let source: Source | null = null
   if (known) {
-    const contexts = new Set([...known.names].flatMap((name) => index.speakers.contextsOf.get(name) ?? []))
+    const contexts = new Set<number>()
+    for (const name of known.names) for (const c of index.speakers.contextsOf.get(name) ?? []) contexts.add(c)
     for (const c of describedBy(index, known.terms.map((t) => [t]))) contexts.add(c)
     source = { label: forms.slice(known.start, known.end).join(' '), contexts }
     for (const i of frameWords(units, known)) skip.add(i)
@@ -135,9 +136,10 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
     if (unit.concepts.includes(FILLER)) continue
     // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
     // spelling correction would read it as another word (`liftoff` as `lifted`) and after it finds nothing.
-    const unknown = !idiom && unit.concepts.length === 0 && !isKnown(indexWords, unit)
+    const facts = unit.concepts.length === 0 ? factsOfUnit(indexWords, unit) : null
+    const unknown = !idiom && unit.concepts.length === 0 && !(facts ? facts.known : isKnownWord(index.lexicon, forms[i]!, unit.stems[0]!))
     let related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
-    const own = related ? [] : alternativesOf(unit, indexWords).map((t) => [t])
+    const own = related ? [] : alternativesOf(unit, indexWords, facts).map((t) => [t])
     let frequency = related ? 0 : -Infinity
     for (const alternative of own) frequency = Math.max(frequency, frequencyOfAll(index, alternative))
     if (!related && frequency === 0) related = relatedWords(units, i, 1, index)
@@ -283,10 +285,21 @@ function linkNeighbours(slots: readonly SlotDraft[], unitOfSlot: readonly number
 
 /** The speaker contexts whose name, role or aliases hold every word (any of its alternatives). */
 function describedBy(index: StatementIndex, words: readonly (readonly string[])[]): Set<number> {
-  const sets = words.map((alternatives) => new Set<number>(alternatives.flatMap((t) => [...(index.speakers.contextsWith.get(t) ?? [])])))
-  const [first, ...rest] = sets
+  const [first, ...rest] = words
   if (!first) return new Set<number>()
-  return new Set<number>([...first].filter((c) => rest.every((set) => set.has(c))))
+  const firstHolding = contextsHolding(index, first)
+  if (rest.length === 0) return firstHolding
+  const restHolding = rest.map((alternatives) => contextsHolding(index, alternatives))
+  const described = new Set<number>()
+  for (const c of firstHolding) if (restHolding.every((set) => set.has(c))) described.add(c)
+  return described
+}
+
+/** The speaker contexts whose name, role or aliases hold any of the alternatives, in the directory's order for each. */
+function contextsHolding(index: StatementIndex, alternatives: readonly string[]): Set<number> {
+  const holding = new Set<number>()
+  for (const t of alternatives) for (const c of index.speakers.contextsWith.get(t) ?? []) holding.add(c)
+  return holding
 }
 
 /** The content words right after `how many`: what is counted. */
@@ -348,10 +361,9 @@ const questionWordsOf = perOwner((index: StatementIndex): QuestionWords => {
   return { stemmer, index, facts: (form) => memo.get(form, factsOf) }
 })
 
-/** Does the index or the synonym list know the unit's word (`isKnownWord`)? */
-function isKnown(words: QuestionWords, unit: Unit): boolean {
-  const form = unit.token.forms[0]!
-  return unit.token.kind === 'word' ? words.facts(form).known : isKnownWord(words.index.lexicon, form, unit.stems[0]!)
+/** The facts of a unit's word, or null for a figure, acronym or other token of no `word` kind. */
+function factsOfUnit(words: QuestionWords, unit: Unit): WordFacts | null {
+  return unit.token.kind === 'word' ? words.facts(unit.token.forms[0]!) : null
 }
 
 /**
@@ -366,13 +378,12 @@ export function isPeople(slot: Slot): boolean {
 const PEOPLE = '~people'
 
 /** What one content word matches: its concepts, else its stems; a misspelt word is corrected first. */
-function alternativesOf(unit: Unit, words: QuestionWords): readonly string[] {
+function alternativesOf(unit: Unit, words: QuestionWords, facts = unit.concepts.length === 0 ? factsOfUnit(words, unit) : null): readonly string[] {
   const { token } = unit
   if (unit.concepts.length > 0) return unit.concepts
   // A capital inside the question marks a name, not a typo (`Khamenei` is no misspelt word of the articles).
   const name = token.capitalized && !token.sentenceStart
-  if (token.kind === 'word' && !name) {
-    const facts = words.facts(token.forms[0]!)
+  if (facts && !name) {
     if (!facts.known) {
       const corrected = facts.corrected === undefined ? (facts.corrected = correctedAlternatives(words, token.forms[0]!)) : facts.corrected
       if (corrected) return corrected
