@@ -76,6 +76,8 @@ export function searchScores(index: StatementIndex, terms: readonly string[], fi
 
 /** The terms as the engine would read them joined: split again, empty ones dropped. */
 function askedTerms(terms: readonly string[]): string[] {
+  // Plain terms (nearly always) come back as they are: joining and splitting them again changes nothing.
+  if (terms.every((t) => t !== '' && !t.includes(SEPARATOR))) return [...terms]
   return splitTerms(terms.join(SEPARATOR)).filter((t) => t !== '')
 }
 
@@ -90,34 +92,38 @@ function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((i
   const norms = lengthNorms(engine, fieldId)
   const postingLists = asked.map((term) => engine._index.get(term)?.get(fieldId))
   // Per document in the order minisearch meets them (its results' order before sorting): score and matched terms.
-  // Where the postings are many for the index, a document's place is kept in an array over all documents.
-  const postingCount = postingLists.reduce((sum, postings) => sum + (postings?.size ?? 0), 0)
-  const slots = postingCount * DENSE > documentCount ? new SlotArray(engine._nextId) : new Map<number, number>()
+  // A document's place among them is kept in the engine's scratch array, cleared again before returning.
+  const places = placesOf(engine)
   const docs: number[] = []
   const scores: number[] = []
   const masks: number[] = []
-  postingLists.forEach((postings, t) => {
-    if (!postings) return
-    const bit = 1 << asked.indexOf(asked[t]!)
-    const matching = postings.size
-    const inverse = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
-    postings.forEach((frequency, doc) => {
-      let norm = norms[doc]!
-      // Not worked out yet (NaN): a restored engine makes a document's lengths only when asked for them.
-      if (norm !== norm) norm = norms[doc] = lengthNorm(engine, fieldId, doc)
-      const score = inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + norm))
-      const slot = slots.get(doc)
-      if (slot === undefined) {
-        slots.set(doc, docs.length)
-        docs.push(doc)
-        scores.push(score)
-        masks.push(bit)
-      } else {
-        scores[slot] = scores[slot]! + score
-        masks[slot] = masks[slot]! | bit
-      }
+  try {
+    postingLists.forEach((postings, t) => {
+      if (!postings) return
+      const bit = 1 << asked.indexOf(asked[t]!)
+      const matching = postings.size
+      const inverse = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
+      postings.forEach((frequency, doc) => {
+        let norm = norms[doc]!
+        // Not worked out yet (NaN): a restored engine makes a document's lengths only when asked for them.
+        if (norm !== norm) norm = norms[doc] = lengthNorm(engine, fieldId, doc)
+        const score = inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + norm))
+        const place = places[doc]!
+        if (place === 0) {
+          docs.push(doc)
+          places[doc] = docs.length
+          scores.push(score)
+          masks.push(bit)
+        } else {
+          scores[place - 1] = scores[place - 1]! + score
+          masks[place - 1] = masks[place - 1]! | bit
+        }
+      })
     })
-  })
+  } finally {
+    // Left as found even if a search fails, or the next would read this one's places.
+    for (const doc of docs) places[doc] = 0
+  }
   const kept: number[] = []
   for (let slot = 0; slot < docs.length; slot++) {
     scores[slot] = scores[slot]! * bitCount(masks[slot]!)
@@ -146,22 +152,19 @@ function lengthNorm(engine: EngineInternals, fieldId: number, doc: number): numb
 /** The length terms of each engine searched (one table an index, gone with it). */
 const NORMS = new WeakMap<EngineInternals, { documents: number; norms: Float64Array }>()
 
-/** Postings past a 1/DENSE share of the documents: their places kept in an array, not a map. */
-const DENSE = 64
+/**
+ * Each engine's scratch array from document (minisearch's short ids, 0 up) to its place among a search's hits,
+ * plus one (0: not met): all zeros between searches, so a search allocates and clears only what it touches.
+ */
+const PLACES = new WeakMap<EngineInternals, Int32Array>()
 
-/** A map from document (minisearch's short ids, 0 up) to its place among the hits, in one typed array. */
-class SlotArray {
-  private readonly places: Int32Array
-  constructor(size: number) {
-    this.places = new Int32Array(size)
+function placesOf(engine: EngineInternals): Int32Array {
+  let places = PLACES.get(engine)
+  if (!places || places.length !== engine._nextId) {
+    places = new Int32Array(engine._nextId)
+    PLACES.set(engine, places)
   }
-  get(doc: number): number | undefined {
-    const place = this.places[doc]!
-    return place === 0 ? undefined : place - 1
-  }
-  set(doc: number, slot: number): void {
-    this.places[doc] = slot + 1
-  }
+  return places
 }
 
 /** minisearch's default BM25 parameters (ENGINE_OPTIONS sets none). */
