@@ -6,7 +6,7 @@
  * quantity is asked for and speakers give different figures, quotes each
  * and says that they differ.
  */
-import { countsVictims, differingSpeakers, disagreementNote, figuresFor } from './disagreement.js'
+import { countsVictims, differingSpeakers, disagreementNote, figureReader } from './disagreement.js'
 import { nearDuplicate, sharedTerms } from './overlap.js'
 import { isPeople, parseQuestion, type Query } from './question.js'
 import { toQuote } from './quote.js'
@@ -87,9 +87,10 @@ function quantityAnswer(
   const named = query.slots.filter((slot) => !isPeople(slot))
   const near = named.length > 0 ? named : query.slots
   const unitsOfStatement = statementUnitsOf(index)
+  const figuresIn = figureReader(near, query)
   const read = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
-    const statement = index.statements[candidate.id]!
-    return { candidate, speaker: statement.speaker, ...figuresFor(unitsOfStatement(candidate.id), near, query) }
+    const { figures, quantified } = figuresIn(unitsOfStatement(candidate.id))
+    return { candidate, speaker: index.statements[candidate.id]!.speaker, figures, quantified }
   })
   // Only a statement with a quantity next to what is counted answers `how many`.
   const answering = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)

@@ -50,20 +50,18 @@ export function countsVictims(term: string): boolean {
 }
 
 /**
- * The figures a statement (its units: terms.ts `unitsOf`) gives for what the question asks about: near the
- * words of what is counted (or of the question), and counting the same kind
- * of thing (`two gunmen` is not a count of the people killed).
+ * Reads the figures statements give for what the question asks about: near
+ * the words of what is counted (or of the question), and counting the same
+ * kind of thing (`two gunmen` is not a count of the people killed). What
+ * depends on the question alone is worked out once; the reader takes a
+ * statement's units (terms.ts `unitsOf`).
  */
-export function figuresFor(
-  units: readonly Unit[],
+export function figureReader(
   near: readonly Slot[],
   query: Pick<Query, 'slots' | 'counted' | 'counting' | 'duration'>,
-): QuantityFit {
-  const matched = units.map((unit) => matchesSlot(unit, near))
-  const isNear = (at: number): boolean => {
-    for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (matched[i]) return true
-    return false
-  }
+): (units: readonly Unit[]) => QuantityFit {
+  const nearTerms = new Set<string>()
+  for (const slot of near) for (const alternative of slot.anyOf) for (const t of alternative) nearTerms.add(t)
   // What is counted is a noun; `killed` in `how many were killed` is what happened to them.
   const countedTerms = new Set(query.counted.flatMap((slot) => slot.anyOf.flat()).filter((t) => !EVENT_UNITS.has(t)))
   // Counting people of any kind (`protesters`), a count of `civilians` or `victims` is a count of them too.
@@ -80,30 +78,39 @@ export function figuresFor(
     return false
   }
 
-  const figures = new Set<string>()
-  let quantified = false
-  const numeric = figuresOf(units).map(({ value, at }) => ({ value, at }))
-  units.forEach((unit, at) => {
-    if (unit.token.kind !== 'word') return
-    const form = unit.token.forms[0]!
-    const value = NUMBER_WORDS.get(form) ?? (query.duration && form === 'one' ? '1' : undefined)
-    if (value) numeric.push({ value, at })
-    else if (VAGUE_QUANTITIES.has(form) && isNear(at) && !query.duration) quantified = true
-  })
-  for (const { value, at } of numeric) {
-    // `how long`: a figure of hours, days or years answers wherever it stands (`a chaotic six hours from the time …`).
-    if (query.duration) {
-      const unit = unitsAfter(units, at)[0]?.find((t) => TIME_UNITS.has(t))
-      if (unit) figures.add(`${value} ${unit}`)
-      continue
+  return (units) => {
+    // Which words are the question's, worked out only for a statement that has a quantity to place.
+    let matched: boolean[] | null = null
+    const isNear = (at: number): boolean => {
+      matched ??= units.map((unit) => holdsAnyTerm(unit, nearTerms))
+      for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (matched[i]) return true
+      return false
     }
-    if (!isNear(at)) continue
-    const following = unitsAfter(units, at)
-    // A count must count the asked kind of thing; a length, age or share is compared with its own unit (`54 years`).
-    if (!query.counting) figures.add(`${value} ${following[0]?.[0] ?? ''}`.trim())
-    else if (fits(following)) figures.add(value)
+    const figures = new Set<string>()
+    let quantified = false
+    const numeric = figuresOf(units).map(({ value, at }) => ({ value, at }))
+    units.forEach((unit, at) => {
+      if (unit.token.kind !== 'word') return
+      const form = unit.token.forms[0]!
+      const value = NUMBER_WORDS.get(form) ?? (query.duration && form === 'one' ? '1' : undefined)
+      if (value) numeric.push({ value, at })
+      else if (VAGUE_QUANTITIES.has(form) && isNear(at) && !query.duration) quantified = true
+    })
+    for (const { value, at } of numeric) {
+      // `how long`: a figure of hours, days or years answers wherever it stands (`a chaotic six hours from the time …`).
+      if (query.duration) {
+        const unit = unitsAfter(units, at)[0]?.find((t) => TIME_UNITS.has(t))
+        if (unit) figures.add(`${value} ${unit}`)
+        continue
+      }
+      if (!isNear(at)) continue
+      const following = unitsAfter(units, at)
+      // A count must count the asked kind of thing; a length, age or share is compared with its own unit (`54 years`).
+      if (!query.counting) figures.add(`${value} ${following[0]?.[0] ?? ''}`.trim())
+      else if (fits(following)) figures.add(value)
+    }
+    return { figures, quantified: quantified || figures.size > 0 }
   }
-  return { figures, quantified: quantified || figures.size > 0 }
 }
 
 /** What the figure at `at` counts: the concepts and stems of each content word right after it (`nine African-American churchgoers`). */
@@ -118,11 +125,10 @@ function unitsAfter(units: readonly Unit[], at: number): string[][] {
   return found
 }
 
-function matchesSlot(unit: Unit, slots: readonly Slot[]): boolean {
+/** Does a content unit hold one of the terms (as a stem or a concept)? */
+function holdsAnyTerm(unit: Unit, terms: ReadonlySet<string>): boolean {
   if (unit.stop && unit.concepts.length === 0) return false
-  return slots.some((slot) =>
-    slot.anyOf.some((alternative) => alternative.some((t) => unit.stems.includes(t) || unit.concepts.includes(t))),
-  )
+  return unit.stems.some((t) => terms.has(t)) || unit.concepts.some((t) => terms.has(t))
 }
 
 /** One speaker's figures, as the answer gives them. */
