@@ -88,7 +88,7 @@ function quantityAnswer(
   const near = named.length > 0 ? named : query.slots
   const unitsOfStatement = statementUnitsOf(index)
   const figuresIn = figureReader(near, query)
-  const read = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
+  const read: FigureEntry[] = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
     const { figures, quantified } = figuresIn(unitsOfStatement(candidate.id))
     return { candidate, speaker: index.statements[candidate.id]!.speaker, figures, quantified }
   })
@@ -99,32 +99,47 @@ function quantityAnswer(
   // Figures from another article count only where it tells of the same events (`Iran`, `November`, not only `killed`).
   const best = answering[0]!.candidate.id
   const asked = askedTermIds(index, query)
-  const sameEvents = (id: number) =>
-    index.lexicon.articleIndex[id] === index.lexicon.articleIndex[best] || sharedTerms(index.lexicon, best, id, asked) >= SAME_EVENTS
-  const contenders = answering.filter((e) => e.candidate.coverage >= top - DISAGREEMENT_SLACK && sameEvents(e.candidate.id))
+  const contenders = answering.filter(
+    (e) => e.candidate.coverage >= top - DISAGREEMENT_SLACK && sameEvents(index, best, e.candidate.id, asked),
+  )
   const differing = differingSpeakers(contenders)
 
-  const chosen: typeof answering = []
-  const take = (entry: (typeof answering)[number]): void => {
-    if (chosen.length >= maxQuotes || chosen.includes(entry)) return
-    const repeats = chosen.some(
-      (c) =>
-        nearDuplicate(index.lexicon, c.candidate.id, entry.candidate.id) ||
-        (c.speaker === entry.speaker && entry.figures.size > 0 && sameSet(c.figures, entry.figures)),
-    )
-    if (!repeats) chosen.push(entry)
-  }
-  take(answering[0]!)
+  const chosen: FigureEntry[] = []
+  take(index, chosen, answering[0]!, maxQuotes)
   // A contested figure is never given alone: each differing speaker's best figure comes next.
   for (const speaker of differing) {
     const entry = contenders.find((e) => e.speaker === speaker && e.figures.size > 0)
-    if (entry && !chosen.some((c) => c.speaker === speaker)) take(entry)
+    if (entry && !chosen.some((c) => c.speaker === speaker)) take(index, chosen, entry, maxQuotes)
   }
-  for (const entry of answering) take(entry)
+  for (const entry of answering) take(index, chosen, entry, maxQuotes)
 
   const quotes = chosen.map((e) => quoteOf(index, e.candidate.id))
   const disagreement = differing.length > 1
   return { answered: true, question, quotes, disagreement, note: disagreement ? disagreementNote(differing) : null }
+}
+
+/** A statement read for its figures. */
+interface FigureEntry {
+  readonly candidate: Candidate
+  readonly speaker: string
+  readonly figures: ReadonlySet<string>
+  readonly quantified: boolean
+}
+
+/** Do statements `best` and `id` tell of the same events: the same article, or terms beyond the `asked` ones in common? */
+function sameEvents(index: StatementIndex, best: number, id: number, asked: ReadonlySet<number>): boolean {
+  return index.lexicon.articleIndex[id] === index.lexicon.articleIndex[best] || sharedTerms(index.lexicon, best, id, asked) >= SAME_EVENTS
+}
+
+/** Adds the entry to the chosen quotes, unless they are full, hold it, or hold one saying the same (or the same speaker's same figures). */
+function take(index: StatementIndex, chosen: FigureEntry[], entry: FigureEntry, maxQuotes: number): void {
+  if (chosen.length >= maxQuotes || chosen.includes(entry)) return
+  const repeats = chosen.some(
+    (c) =>
+      nearDuplicate(index.lexicon, c.candidate.id, entry.candidate.id) ||
+      (c.speaker === entry.speaker && entry.figures.size > 0 && sameSet(c.figures, entry.figures)),
+  )
+  if (!repeats) chosen.push(entry)
 }
 
 /** How many statements' units are kept per index for reading figures: those of the last hundred or so quantity questions. */
@@ -160,12 +175,15 @@ function askedTermIds(index: StatementIndex, query: Query): Set<number> {
 function sourceOnly(index: StatementIndex, question: string, query: Query, maxQuotes: number): Answer {
   const ids: number[] = []
   for (const context of query.source!.contexts) ids.push(...index.speakers.contexts[context]!.statements)
-  const rank = (s: Statement): number => (s.kind === 'narration' ? 1 : 0)
-  ids.sort((a, b) => rank(index.statements[a]!) - rank(index.statements[b]!) || a - b)
+  ids.sort((a, b) => narrationRank(index.statements[a]!) - narrationRank(index.statements[b]!) || a - b)
   const candidates = ids.map((id) => ({ id, coverage: 1, bySource: true, fitsType: false, score: 0 }))
   const quotes = pickDistinct(index, candidates, maxQuotes).map((c) => quoteOf(index, c.id))
   if (quotes.length === 0) return notInArticle(index, question)
   return { answered: true, question, quotes, disagreement: false, note: null }
+}
+
+function narrationRank(statement: Statement): number {
+  return statement.kind === 'narration' ? 1 : 0
 }
 
 /** `What happened?` over one article (or a few): each article's opening statement. */

@@ -67,25 +67,10 @@ export function figureReader(
   // Counting people of any kind (`protesters`), a count of `civilians` or `victims` is a count of them too.
   const countsPeople =
     [...countedTerms].every((t) => PEOPLE_UNITS.has(t)) || query.slots.some((slot) => slot.anyOf.some((a) => a.some((t) => PEOPLE_UNITS.has(t))))
-  // `Over 1,500 killed`: a figure right before the event counts its victims; else one of the next words says what it counts.
-  const fits = (following: readonly (readonly string[])[]): boolean => {
-    if (following[0]?.some((unit) => EVENT_UNITS.has(unit))) return true
-    for (const words of following) {
-      // The verb ends the noun: in `two gunmen died`, the figure counts gunmen.
-      if (words.some((unit) => EVENT_UNITS.has(unit))) return false
-      if (words.some((unit) => countedTerms.has(unit) || (countsPeople && PEOPLE_UNITS.has(unit)))) return true
-    }
-    return false
-  }
 
   return (units) => {
     // Which words are the question's, worked out only for a statement that has a quantity to place.
-    let matched: boolean[] | null = null
-    const isNear = (at: number): boolean => {
-      matched ??= units.map((unit) => holdsAnyTerm(unit, nearTerms))
-      for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (matched[i]) return true
-      return false
-    }
+    const nearness: Nearness = { units, terms: nearTerms, matched: null }
     const figures = new Set<string>()
     let quantified = false
     const numeric = figuresOf(units).map(({ value, at }) => ({ value, at }))
@@ -94,7 +79,7 @@ export function figureReader(
       const form = unit.token.forms[0]!
       const value = NUMBER_WORDS.get(form) ?? (query.duration && form === 'one' ? '1' : undefined)
       if (value) numeric.push({ value, at })
-      else if (VAGUE_QUANTITIES.has(form) && isNear(at) && !query.duration) quantified = true
+      else if (VAGUE_QUANTITIES.has(form) && isNear(nearness, at) && !query.duration) quantified = true
     })
     for (const { value, at } of numeric) {
       // `how long`: a figure of hours, days or years answers wherever it stands (`a chaotic six hours from the time …`).
@@ -103,14 +88,43 @@ export function figureReader(
         if (unit) figures.add(`${value} ${unit}`)
         continue
       }
-      if (!isNear(at)) continue
+      if (!isNear(nearness, at)) continue
       const following = unitsAfter(units, at)
       // A count must count the asked kind of thing; a length, age or share is compared with its own unit (`54 years`).
       if (!query.counting) figures.add(`${value} ${following[0]?.[0] ?? ''}`.trim())
-      else if (fits(following)) figures.add(value)
+      else if (fits(following, countedTerms, countsPeople)) figures.add(value)
     }
     return { figures, quantified: quantified || figures.size > 0 }
   }
+}
+
+/** A statement's units, the question's terms, and which units hold one (worked out on first use). */
+interface Nearness {
+  readonly units: readonly Unit[]
+  readonly terms: ReadonlySet<string>
+  matched: boolean[] | null
+}
+
+/** Does a word of the question stand within NEAR units of `at`? */
+function isNear(near: Nearness, at: number): boolean {
+  const { units } = near
+  const matched = (near.matched ??= units.map((unit) => holdsAnyTerm(unit, near.terms)))
+  for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (matched[i]) return true
+  return false
+}
+
+/**
+ * `Over 1,500 killed`: a figure right before the event counts its victims;
+ * else one of the next words says what it counts (`following`: unitsAfter).
+ */
+function fits(following: readonly (readonly string[])[], countedTerms: ReadonlySet<string>, countsPeople: boolean): boolean {
+  if (following[0]?.some((unit) => EVENT_UNITS.has(unit))) return true
+  for (const words of following) {
+    // The verb ends the noun: in `two gunmen died`, the figure counts gunmen.
+    if (words.some((unit) => EVENT_UNITS.has(unit))) return false
+    if (words.some((unit) => countedTerms.has(unit) || (countsPeople && PEOPLE_UNITS.has(unit)))) return true
+  }
+  return false
 }
 
 /** What the figure at `at` counts: the concepts and stems of each content word right after it (`nine African-American churchgoers`). */

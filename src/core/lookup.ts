@@ -174,13 +174,18 @@ const FIELD = 'terms'
 
 /** The `limit` best of `slots` by score, ties in their order: what a stable sort by score would put first. */
 function best(slots: number[], scores: readonly number[], limit: number): number[] {
-  const byScore = (a: number, b: number) => scores[b]! - scores[a]! || a - b
+  const byScore = descendingBy(scores)
   if (slots.length <= limit) return slots.sort(byScore)
   const sorted = Float64Array.from(slots, (slot) => scores[slot]!).sort()
   const least = sorted[sorted.length - limit]!
   const above = slots.filter((slot) => scores[slot]! > least)
   for (const slot of slots) if (above.length < limit && scores[slot] === least) above.push(slot)
   return above.sort(byScore)
+}
+
+/** Orders places by their score, highest first, ties by place. */
+function descendingBy(scores: readonly number[]): (a: number, b: number) => number {
+  return (a, b) => scores[b]! - scores[a]! || a - b
 }
 
 function bitCount(mask: number): number {

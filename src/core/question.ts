@@ -94,23 +94,7 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
 
   const mentions = findSpeakerMentions(units, index.speakers)
   const known = mentions.find((m) => m.asSource)
-  const frame = known ? null : findSpeechFrame(units)
-  let source: Source | null = null
-  if (known) {
-    const contexts = new Set<number>()
-    for (const name of known.names) for (const c of index.speakers.contextsOf.get(name) ?? []) contexts.add(c)
-    for (const c of describedBy(index, known.terms.map((t) => [t]))) contexts.add(c)
-    source = { label: forms.slice(known.start, known.end).join(' '), contexts }
-    for (const i of frameWords(units, known)) skip.add(i)
-  } else if (frame) {
-    // Someone the directory does not know by name (`What did Khamenei say?`): their name or role must still be the speaker's.
-    const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, indexWords))
-    // `why do people call her …`: people in general are nobody's name.
-    if (words.length > 0 && !words.every((alternatives) => alternatives.length === 1 && alternatives[0] === PEOPLE)) {
-      source = { label: frame.subject.map((i) => forms[i]).join(' '), contexts: describedBy(index, words) }
-      for (const i of [...frame.subject, ...frame.frame]) skip.add(i)
-    }
-  }
+  const source = known ? knownSource(units, forms, known, index, skip) : framedSource(units, forms, indexWords, skip)
 
   const slots: SlotDraft[] = []
   const unitOfSlot: number[] = []
@@ -125,34 +109,8 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   const countedUnits = type === 'quantity' ? countedAfter(units, cueWords) : NO_UNITS
   const counted: Slot[] = []
   for (let i = 0; i < units.length; i++) {
-    const unit = units[i]!
-    if (skip.has(i) || unit.inPhrase) continue
-    // An idiom no article uses (`come apart`, `put on hold`) asks for the articles' words for it.
-    const idiom = unit.span > 1 ? null : relatedIdiom(units, i, skip, index)
-    if (idiom) for (let j = i + 1; j < i + idiom.span; j++) skip.add(j)
-    // A stop word counts only where it starts a phrase (`being held`, `get away`).
-    const phrase = unit.span > 1
-    if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) continue
-    if (unit.concepts.includes(FILLER)) continue
-    // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
-    // spelling correction would read it as another word (`liftoff` as `lifted`) and after it finds nothing.
-    const facts = unit.concepts.length === 0 ? factsOfUnit(indexWords, unit) : null
-    const unknown = !idiom && unit.concepts.length === 0 && !(facts ? facts.known : isKnownWord(index.lexicon, forms[i]!, unit.stems[0]!))
-    let related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
-    const own = related ? [] : alternativesOf(unit, indexWords, facts).map((t) => [t])
-    let frequency = related ? 0 : -Infinity
-    for (const alternative of own) frequency = Math.max(frequency, frequencyOfAll(index, alternative))
-    if (!related && frequency === 0) related = relatedWords(units, i, 1, index)
-    const slot = draftSlot(
-      idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
-      related ? [...related.anyOf] : own,
-      null,
-      // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
-      idf(frequency, total),
-      setsTheScene(units, i),
-      frequency === 0 && !related,
-      related || frequency === 0 ? undefined : looserWords(units, i, own, index),
-    )
+    const slot = wordSlot(units, forms, i, skip, indexWords, total)
+    if (!slot) continue
     slots.push(slot)
     unitOfSlot.push(i)
     if (countedUnits.has(i) && !isPeople(slot)) counted.push(slot)
@@ -164,6 +122,66 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
   const joined = joinCoordinated(slots, unitOfSlot, forms, units)
   linkNeighbours(joined.slots, joined.units, units)
   return { type, slots: dedupeSlots(joined.slots), source, counted, counting, duration, gist }
+}
+
+/** The source a question names by a speaker the directory knows (`according to Amnesty`), whose frame words it skips. */
+function knownSource(units: readonly Unit[], forms: readonly string[], known: SpeakerMention, index: StatementIndex, skip: Set<number>): Source {
+  const contexts = new Set<number>()
+  for (const name of known.names) for (const c of index.speakers.contextsOf.get(name) ?? []) contexts.add(c)
+  for (const c of describedBy(index, known.terms.map((t) => [t]))) contexts.add(c)
+  for (const i of frameWords(units, known)) skip.add(i)
+  return { label: forms.slice(known.start, known.end).join(' '), contexts }
+}
+
+/**
+ * Someone the directory does not know by name (`What did Khamenei say?`):
+ * their name or role must still be the speaker's. Skips the frame's words;
+ * null where the question asks no one's words.
+ */
+function framedSource(units: readonly Unit[], forms: readonly string[], indexWords: QuestionWords, skip: Set<number>): Source | null {
+  const frame = findSpeechFrame(units)
+  if (!frame) return null
+  const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, indexWords))
+  // `why do people call her …`: people in general are nobody's name.
+  if (words.length === 0 || words.every((alternatives) => alternatives.length === 1 && alternatives[0] === PEOPLE)) return null
+  for (const i of [...frame.subject, ...frame.frame]) skip.add(i)
+  return { label: frame.subject.map((i) => forms[i]).join(' '), contexts: describedBy(indexWords.index, words) }
+}
+
+/**
+ * The slot of the content word (or idiom, skipping its other words) at `i`,
+ * or null for a word taken already, a stop word or a filler.
+ */
+function wordSlot(units: readonly Unit[], forms: readonly string[], i: number, skip: Set<number>, indexWords: QuestionWords, total: number): SlotDraft | null {
+  const { index } = indexWords
+  const unit = units[i]!
+  if (skip.has(i) || unit.inPhrase) return null
+  // An idiom no article uses (`come apart`, `put on hold`) asks for the articles' words for it.
+  const idiom = unit.span > 1 ? null : relatedIdiom(units, i, skip, index)
+  if (idiom) for (let j = i + 1; j < i + idiom.span; j++) skip.add(j)
+  // A stop word counts only where it starts a phrase (`being held`, `get away`).
+  const phrase = unit.span > 1
+  if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) return null
+  if (unit.concepts.includes(FILLER)) return null
+  // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
+  // spelling correction would read it as another word (`liftoff` as `lifted`) and after it finds nothing.
+  const facts = unit.concepts.length === 0 ? factsOfUnit(indexWords, unit) : null
+  const unknown = !idiom && unit.concepts.length === 0 && !(facts ? facts.known : isKnownWord(index.lexicon, forms[i]!, unit.stems[0]!))
+  let related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
+  const own = related ? [] : alternativesOf(unit, indexWords, facts).map((t) => [t])
+  let frequency = related ? 0 : -Infinity
+  for (const alternative of own) frequency = Math.max(frequency, frequencyOfAll(index, alternative))
+  if (!related && frequency === 0) related = relatedWords(units, i, 1, index)
+  return draftSlot(
+    idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
+    related ? [...related.anyOf] : own,
+    null,
+    // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
+    idf(frequency, total),
+    setsTheScene(units, i),
+    frequency === 0 && !related,
+    related || frequency === 0 ? undefined : looserWords(units, i, own, index),
+  )
 }
 
 /** A slot while the question is read: its weight and neighbours are settled last, in place. */
@@ -264,16 +282,11 @@ function setsTheScene(units: readonly Unit[], at: number): boolean {
 function linkNeighbours(slots: readonly SlotDraft[], unitOfSlot: readonly number[], units: readonly Unit[]): void {
   if (slots.length < 2) return
   const order = slots.map((_, k) => k).sort((a, b) => unitOfSlot[a]! - unitOfSlot[b]!)
-  // `Bardo museum`, `capital of Kenya`, `Iran's interior minister`: words of one name or noun phrase.
-  const adjacent = (a: number, b: number): boolean => {
-    for (let i = Math.min(a, b) + 1; i < Math.max(a, b); i++) if (!NOUN_PHRASE_GLUE.has(units[i]!.token.forms[0]!)) return false
-    return Math.abs(a - b) <= 3
-  }
   const next: number[][] = slots.map(() => [])
   for (let j = 1; j < order.length; j++) {
     const a = order[j - 1]!
     const b = order[j]!
-    if (adjacent(unitOfSlot[a]!, unitOfSlot[b]!)) {
+    if (adjacent(units, unitOfSlot[a]!, unitOfSlot[b]!)) {
       next[a]!.push(b)
       next[b]!.push(a)
     }
@@ -281,6 +294,12 @@ function linkNeighbours(slots: readonly SlotDraft[], unitOfSlot: readonly number
   slots.forEach((slot, k) => {
     slot.next = next[k]!
   })
+}
+
+/** `Bardo museum`, `capital of Kenya`, `Iran's interior minister`: units `a` and `b` are words of one name or noun phrase. */
+function adjacent(units: readonly Unit[], a: number, b: number): boolean {
+  for (let i = Math.min(a, b) + 1; i < Math.max(a, b); i++) if (!NOUN_PHRASE_GLUE.has(units[i]!.token.forms[0]!)) return false
+  return Math.abs(a - b) <= 3
 }
 
 /** The speaker contexts whose name, role or aliases hold every word (any of its alternatives). */

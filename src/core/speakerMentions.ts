@@ -226,16 +226,15 @@ export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDi
   // The positions of the content units: names are read across the stop words between them.
   const content: number[] = []
   for (let i = 0; i < units.length; i++) if (!units[i]!.stop) content.push(i)
-  const form = (c: number): string => units[content[c]!]!.token.forms[0]!
   const mentions: SpeakerMention[] = []
   const keys: string[] = []
   for (let c = 0; c < content.length; ) {
     // The runs of 1, 2, … words from here, looked up longest first.
     const longest = Math.min(directory.longestKey, content.length - c)
     keys.length = 0
-    let key = form(c)
+    let key = units[content[c]!]!.token.forms[0]!
     keys.push(key)
-    for (let length = 2; length <= longest; length++) keys.push((key = `${key} ${form(c + length - 1)}`))
+    for (let length = 2; length <= longest; length++) keys.push((key = `${key} ${units[content[c + length - 1]!]!.token.forms[0]!}`))
     let entry: KeyEntry | undefined
     let length = longest
     for (; length >= 1 && !entry; length--) entry = directory.keys.get(keys[length - 1]!)
