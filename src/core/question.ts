@@ -11,7 +11,7 @@ import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } 
 import { CHAT_SPELLINGS, GIST_WORDS, misspeltStopWord, QUESTION_STOP_WORDS } from './stopwords.js'
 import { findSpeechFrame } from './speechFrame.js'
 import { relatedAt, stemForm, toUnits, unitsOf, type Stemmer, type Unit } from './terms.js'
-import { tokenize, type Token } from './tokenize.js'
+import { token, tokenize, type Token } from './tokenize.js'
 
 /** The kind of answer a question asks for. */
 export type QuestionType = 'quantity' | 'time' | 'place' | 'person' | 'reason' | 'other'
@@ -341,10 +341,15 @@ function unchat(token: Token, words: QuestionWords): Token {
   if (token.kind !== 'word' || token.forms.length !== 1) return token
   const form = token.forms[0]!
   const chat = CHAT.get(form)
-  if (chat) return { ...token, forms: [chat] }
+  if (chat) return withForm(token, chat)
   if (token.capitalized && !token.sentenceStart) return token
   const slip = words.facts(form).slip
-  return slip ? { ...token, forms: [slip] } : token
+  return slip ? withForm(token, slip) : token
+}
+
+/** The token read as another word, in one shape with every token (tokenize.ts `token`). */
+function withForm(word: Token, form: string): Token {
+  return token([form], word.kind, word.capitalized, word.sentenceStart, word.possessive, word.percent)
 }
 
 /** CHAT_SPELLINGS as a Map: a question's words are looked up without becoming property names (nor meeting `constructor`). */
