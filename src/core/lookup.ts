@@ -5,6 +5,7 @@
  */
 import type { SearchResult } from 'minisearch'
 import { internalsOf, type EngineInternals } from './engineInternals.js'
+import { BoundedMemo } from './memo.js'
 import { SEPARATOR, splitTerms, type Lexicon, type StatementIndex, type TermSets } from './search.js'
 import { STOP_WORDS } from './stopwords.js'
 import { isSynonymWord } from './terms.js'
@@ -90,7 +91,8 @@ function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((i
   const fieldId = engine._fieldIds[FIELD]!
   const documentCount = engine._documentCount
   const norms = lengthNorms(engine, fieldId)
-  const postingLists = asked.map((term) => engine._index.get(term)?.get(fieldId))
+  const byTerm = postingsOf(engine)
+  const postingLists = asked.map((term) => byTerm.get(term, (t) => engine._index.get(t)?.get(fieldId) ?? null))
   // Per document in the order minisearch meets them (its results' order before sorting): score and matched terms.
   // A document's place among them is kept in the engine's scratch array, cleared again before returning.
   const places = placesOf(engine)
@@ -151,6 +153,23 @@ function lengthNorm(engine: EngineInternals, fieldId: number, doc: number): numb
 
 /** The length terms of each engine searched (one table an index, gone with it). */
 const NORMS = new WeakMap<EngineInternals, { documents: number; norms: Float64Array }>()
+
+/** How many terms' posting lists are remembered per engine. */
+const POSTINGS_KEPT = 20_000
+
+/**
+ * Each engine's posting lists (of the statements field) by term, remembered while its documents stay the
+ * same: a question's terms recur, and a hash lookup is cheaper than a walk down minisearch's radix tree.
+ */
+const POSTINGS = new WeakMap<EngineInternals, { documents: number; nextId: number; byTerm: BoundedMemo<string, Map<number, number> | null> }>()
+
+function postingsOf(engine: EngineInternals): BoundedMemo<string, Map<number, number> | null> {
+  const known = POSTINGS.get(engine)
+  if (known && known.documents === engine._documentCount && known.nextId === engine._nextId) return known.byTerm
+  const byTerm = new BoundedMemo<string, Map<number, number> | null>(POSTINGS_KEPT)
+  POSTINGS.set(engine, { documents: engine._documentCount, nextId: engine._nextId, byTerm })
+  return byTerm
+}
 
 /**
  * Each engine's scratch array from document (minisearch's short ids, 0 up) to its place among a search's hits,
