@@ -142,8 +142,8 @@ function take(index: StatementIndex, chosen: FigureEntry[], entry: FigureEntry, 
   if (!repeats) chosen.push(entry)
 }
 
-/** How many statements' units are kept per index for reading figures: those of the last hundred or so quantity questions. */
-const STATEMENTS_KEPT = 1_000
+/** How many statements' units are kept per index for reading figures (about 5 MB at most): those of the last fifty or so quantity questions. */
+const STATEMENTS_KEPT = 500
 
 /** A statement's units (by statement number), remembered per index: the same statements answer many questions. */
 const statementUnitsOf = perOwner((index: StatementIndex): ((id: number) => readonly Unit[]) => {
