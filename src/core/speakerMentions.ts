@@ -229,12 +229,11 @@ export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDi
   const mentions: SpeakerMention[] = []
   const keys: string[] = []
   for (let c = 0; c < content.length; ) {
-    // The runs of 1, 2, … words from here, looked up longest first.
+    // The runs of 1, 2, … words from here (keys[0 .. longest - 1]), looked up longest first.
     const longest = Math.min(directory.longestKey, content.length - c)
-    keys.length = 0
     let key = units[content[c]!]!.token.forms[0]!
-    keys.push(key)
-    for (let length = 2; length <= longest; length++) keys.push((key = `${key} ${units[content[c + length - 1]!]!.token.forms[0]!}`))
+    keys[0] = key
+    for (let length = 2; length <= longest; length++) keys[length - 1] = key = `${key} ${units[content[c + length - 1]!]!.token.forms[0]!}`
     let entry: KeyEntry | undefined
     let length = longest
     for (; length >= 1 && !entry; length--) entry = directory.keys.get(keys[length - 1]!)
