@@ -6,7 +6,7 @@
  * quantity is asked for and speakers give different figures, quotes each
  * and says that they differ.
  */
-import { countsVictims, differingSpeakers, disagreementNote, figuresFor } from './disagreement.js'
+import { countsVictims, differingSpeakers, disagreementNote, figureReader } from './disagreement.js'
 import { countQuestionFor, namedFigures } from './namedFigure.js'
 import { nearDuplicate, sharedTerms } from './overlap.js'
 import { isPeople, parseQuestion, type Query } from './question.js'
@@ -14,7 +14,8 @@ import { toQuote } from './quote.js'
 import { rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
-import { createStemmer, stemsOfConcept } from './terms.js'
+import { BoundedMemo, perOwner, stemmerFor } from './memo.js'
+import { stemsOfConcept, unitsOf, type Unit } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
 import type { Answer, Statement } from './types.js'
 
@@ -95,11 +96,11 @@ function quantityAnswer(
   // Figures stand near what the question names, `people` aside (`Over 1,500 killed`).
   const named = query.slots.filter((slot) => !isPeople(slot))
   const near = named.length > 0 ? named : query.slots
-  // The statements read share most of their words: each is stemmed once.
-  const stemmer = createStemmer()
-  const read = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
-    const statement = index.statements[candidate.id]!
-    return { candidate, speaker: statement.speaker, ...figuresFor(statement.text, near, query, stemmer) }
+  const unitsOfStatement = statementUnitsOf(index)
+  const figuresIn = figureReader(near, query)
+  const read: FigureEntry[] = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
+    const { figures, quantified } = figuresIn(unitsOfStatement(candidate.id))
+    return { candidate, speaker: index.statements[candidate.id]!.speaker, figures, quantified }
   })
   // Only a statement with a quantity next to what is counted answers `how many`.
   const quantified = read.filter((e) => e.quantified).sort((a, b) => b.candidate.score - a.candidate.score)
@@ -110,35 +111,17 @@ function quantityAnswer(
   // Figures from another article count only where it tells of the same events (`Iran`, `November`, not only `killed`).
   const best = answering[0]!.candidate.id
   const asked = askedTermIds(index, query)
-  const sameEvents = (id: number) =>
-    index.lexicon.articleIndex[id] === index.lexicon.articleIndex[best] || sharedTerms(index.lexicon, best, id, asked) >= SAME_EVENTS
-  // A figure that covers less of the question than the answer does is weighed only from the answer's own article:
-  // across articles, sharing a few words is weaker evidence of the same events.
-  const contender = (e: (typeof quantified)[number]): boolean => {
-    const sameArticle = index.lexicon.articleIndex[e.candidate.id] === index.lexicon.articleIndex[best]
-    const least = sameArticle ? top - DISAGREEMENT_SLACK : Math.max(top - DISAGREEMENT_SLACK, bestCoverage - COVERAGE_SLACK)
-    return e.candidate.coverage >= least && sameEvents(e.candidate.id)
-  }
-  const contenders = quantified.filter(contender)
+  const contenders = quantified.filter((e) => isContender(index, e.candidate, best, top, bestCoverage, asked))
   const differing = differingSpeakers(contenders)
 
-  const chosen: typeof answering = []
-  const take = (entry: (typeof answering)[number]): void => {
-    if (chosen.length >= maxQuotes || chosen.includes(entry)) return
-    const repeats = chosen.some(
-      (c) =>
-        nearDuplicate(index.lexicon, c.candidate.id, entry.candidate.id) ||
-        (c.speaker === entry.speaker && entry.figures.size > 0 && sameSet(c.figures, entry.figures)),
-    )
-    if (!repeats) chosen.push(entry)
-  }
-  take(answering[0]!)
+  const chosen: FigureEntry[] = []
+  take(index, chosen, answering[0]!, maxQuotes)
   // A contested figure is never given alone: each differing speaker's best figure comes next.
   for (const speaker of differing) {
     const entry = contenders.find((e) => e.speaker === speaker && e.figures.size > 0)
-    if (entry && !chosen.some((c) => c.speaker === speaker)) take(entry)
+    if (entry && !chosen.some((c) => c.speaker === speaker)) take(index, chosen, entry, maxQuotes)
   }
-  for (const entry of answering) take(entry)
+  for (const entry of answering) take(index, chosen, entry, maxQuotes)
 
   const quotes = chosen.map((e) => quoteOf(index, e.candidate.id))
   // The note names the speakers whose figures are quoted; only where too few quotes are asked for to show two
@@ -171,6 +154,53 @@ function withOtherFigures(index: StatementIndex, query: Query, answer: Extract<A
   return { ...answer, quotes, disagreement: true, note: counted.note }
 }
 
+/** A statement read for its figures. */
+interface FigureEntry {
+  readonly candidate: Candidate
+  readonly speaker: string
+  readonly figures: ReadonlySet<string>
+  readonly quantified: boolean
+}
+
+/** Do statements `best` and `id` tell of the same events: the same article, or terms beyond the `asked` ones in common? */
+function sameEvents(index: StatementIndex, best: number, id: number, asked: ReadonlySet<number>): boolean {
+  return index.lexicon.articleIndex[id] === index.lexicon.articleIndex[best] || sharedTerms(index.lexicon, best, id, asked) >= SAME_EVENTS
+}
+
+/**
+ * Is the candidate's figure weighed against the answer's? It tells of the same
+ * events and covers nearly as much as the answer; one that covers less (the
+ * wider DISAGREEMENT_SLACK band) only from the answer's own article: across
+ * articles, sharing a few words is weaker evidence of the same events.
+ */
+function isContender(index: StatementIndex, candidate: Candidate, best: number, top: number, bestCoverage: number, asked: ReadonlySet<number>): boolean {
+  const sameArticle = index.lexicon.articleIndex[candidate.id] === index.lexicon.articleIndex[best]
+  const least = sameArticle ? top - DISAGREEMENT_SLACK : Math.max(top - DISAGREEMENT_SLACK, bestCoverage - COVERAGE_SLACK)
+  return candidate.coverage >= least && sameEvents(index, best, candidate.id, asked)
+}
+
+/** Adds the entry to the chosen quotes, unless they are full, hold it, or hold one saying the same (or the same speaker's same figures). */
+function take(index: StatementIndex, chosen: FigureEntry[], entry: FigureEntry, maxQuotes: number): void {
+  if (chosen.length >= maxQuotes || chosen.includes(entry)) return
+  const repeats = chosen.some(
+    (c) =>
+      nearDuplicate(index.lexicon, c.candidate.id, entry.candidate.id) ||
+      (c.speaker === entry.speaker && entry.figures.size > 0 && sameSet(c.figures, entry.figures)),
+  )
+  if (!repeats) chosen.push(entry)
+}
+
+/** How many statements' units are kept per index for reading figures (about 5 MB at most): those of the last fifty or so quantity questions. */
+const STATEMENTS_KEPT = 500
+
+/** A statement's units (by statement number), remembered per index: the same statements answer many questions. */
+const statementUnitsOf = perOwner((index: StatementIndex): ((id: number) => readonly Unit[]) => {
+  const stemmer = stemmerFor(index)
+  const memo = new BoundedMemo<number, readonly Unit[]>(STATEMENTS_KEPT)
+  const read = (id: number): readonly Unit[] => unitsOf(index.statements[id]!.text, stemmer)
+  return (id) => memo.get(id, read)
+})
+
 /**
  * The term ids of what any count of victims shares (`people`, `killed`, and
  * every word of their synonym groups): two statements that share only these
@@ -193,12 +223,15 @@ function askedTermIds(index: StatementIndex, query: Query): Set<number> {
 function sourceOnly(index: StatementIndex, question: string, query: Query, maxQuotes: number): Answer {
   const ids: number[] = []
   for (const context of query.source!.contexts) ids.push(...index.speakers.contexts[context]!.statements)
-  const rank = (s: Statement): number => (s.kind === 'narration' ? 1 : 0)
-  ids.sort((a, b) => rank(index.statements[a]!) - rank(index.statements[b]!) || a - b)
+  ids.sort((a, b) => narrationRank(index.statements[a]!) - narrationRank(index.statements[b]!) || a - b)
   const candidates = ids.map((id) => ({ id, coverage: 1, bySource: true, fitsType: false, score: 0 }))
   const quotes = pickDistinct(index, candidates, maxQuotes).map((c) => quoteOf(index, c.id))
   if (quotes.length === 0) return notInArticle(index, question)
   return { answered: true, question, quotes, disagreement: false, note: null }
+}
+
+function narrationRank(statement: Statement): number {
+  return statement.kind === 'narration' ? 1 : 0
 }
 
 /** `What happened?` over one article (or a few): each article's opening statement. */

@@ -7,18 +7,18 @@
  */
 import { figuresOf } from './features.js'
 import type { Query, Slot } from './question.js'
-import { unitsOf, type Stemmer, type Unit } from './terms.js'
+import type { Unit } from './terms.js'
 
 /** How far (in tokens) a figure may stand from a word of the question to count as a figure for it. */
 const NEAR = 6
 
 /** Spelled figures compared as numbers: `two gunmen` and `2 gunmen` agree. */
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   zero: '0', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11',
   twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
   nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80',
   ninety: '90',
-}
+}))
 
 /** Vague quantities: they answer `how many` (`Thousands have been arrested`) but are not compared. */
 const VAGUE_QUANTITIES = new Set([
@@ -50,68 +50,87 @@ export function countsVictims(term: string): boolean {
 }
 
 /**
- * The figures a statement gives for what the question asks about: near the
- * words of what is counted (or of the question), and counting the same kind
- * of thing (`two gunmen` is not a count of the people killed).
+ * Reads the figures statements give for what the question asks about: near
+ * the words of what is counted (or of the question), and counting the same
+ * kind of thing (`two gunmen` is not a count of the people killed). What
+ * depends on the question alone is worked out once; the reader takes a
+ * statement's units (terms.ts `unitsOf`).
  */
-export function figuresFor(
-  text: string,
+export function figureReader(
   near: readonly Slot[],
   query: Pick<Query, 'slots' | 'counted' | 'counting' | 'duration'>,
-  stemmer?: Stemmer,
-): QuantityFit {
-  const units = unitsOf(text, stemmer)
-  const matched = units.map((unit) => matchesSlot(unit, near))
-  const isNear = (at: number): boolean => {
-    for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (matched[i]) return true
-    return false
-  }
+): (units: readonly Unit[]) => QuantityFit {
+  const nearTerms = new Set<string>()
+  for (const slot of near) for (const alternative of slot.anyOf) for (const t of alternative) nearTerms.add(t)
   // What is counted is a noun; `killed` in `how many were killed` is what happened to them.
   const countedTerms = new Set(query.counted.flatMap((slot) => slot.anyOf.flat()).filter((t) => !EVENT_UNITS.has(t)))
   // Counting people of any kind (`protesters`), a count of `civilians` or `victims` is a count of them too.
   const countsPeople =
     [...countedTerms].every((t) => PEOPLE_UNITS.has(t)) || query.slots.some((slot) => slot.anyOf.some((a) => a.some((t) => PEOPLE_UNITS.has(t))))
-  // `Over 1,500 killed`: a figure right before the event counts its victims; else one of the next words says what it counts.
-  const fits = (following: readonly (readonly string[])[]): boolean => {
-    if (following[0]?.some((unit) => EVENT_UNITS.has(unit))) return true
-    for (const words of following) {
-      // The verb ends the noun: in `two gunmen died`, the figure counts gunmen.
-      if (words.some((unit) => EVENT_UNITS.has(unit))) return false
-      if (words.some((unit) => countedTerms.has(unit) || (countsPeople && PEOPLE_UNITS.has(unit)))) return true
-    }
-    return false
-  }
 
+  // The figure the question itself names (`is the 304 figure accurate`) is the one asked about.
   const asked = new Set(query.slots.flatMap((slot) => slot.anyOf.flat()).filter((t) => /^\d/.test(t)))
-  const figures = new Set<string>()
-  let quantified = false
-  const numeric = figuresOf(units).map(({ value, at }) => ({ value, at }))
-  units.forEach((unit, at) => {
-    if (unit.token.kind !== 'word') return
-    const form = unit.token.forms[0]!
-    const value = NUMBER_WORDS[form] ?? (query.duration && form === 'one' ? '1' : undefined)
-    if (value) numeric.push({ value, at })
-    else if (VAGUE_QUANTITIES.has(form) && isNear(at) && !query.duration) quantified = true
-  })
-  for (const { value, at } of numeric) {
-    // `how long`: a figure of hours, days or years answers wherever it stands (`a chaotic six hours from the time …`).
-    if (query.duration) {
-      const unit = unitsAfter(units, at)[0]?.find((t) => TIME_UNITS.has(t))
-      if (unit) figures.add(`${value} ${unit}`)
-      continue
+  return (units) => {
+    // Which words are the question's, worked out only for a statement that has a quantity to place.
+    const nearness: Nearness = { units, terms: nearTerms, matched: null }
+    const figures = new Set<string>()
+    let quantified = false
+    const numeric = figuresOf(units).map(({ value, at }) => ({ value, at }))
+    units.forEach((unit, at) => {
+      if (unit.token.kind !== 'word') return
+      const form = unit.token.forms[0]!
+      const value = NUMBER_WORDS.get(form) ?? (query.duration && form === 'one' ? '1' : undefined)
+      if (value) numeric.push({ value, at })
+      else if (VAGUE_QUANTITIES.has(form) && isNear(nearness, at) && !query.duration) quantified = true
+    })
+    for (const { value, at } of numeric) {
+      // `how long`: a figure of hours, days or years answers wherever it stands (`a chaotic six hours from the time …`).
+      if (query.duration) {
+        const unit = unitsAfter(units, at)[0]?.find((t) => TIME_UNITS.has(t))
+        if (unit) figures.add(`${value} ${unit}`)
+        continue
+      }
+      if (asked.has(value)) {
+        figures.add(value)
+        continue
+      }
+      if (!isNear(nearness, at)) continue
+      const following = unitsAfter(units, at)
+      // A count must count the asked kind of thing; a length, age or share is compared with its own unit (`54 years`).
+      if (!query.counting) figures.add(`${value} ${following[0]?.[0] ?? ''}`.trim())
+      else if (fits(following, countedTerms, countsPeople)) figures.add(value)
     }
-    // The figure the question itself names (`is the 304 figure accurate`) is the one asked about.
-    if (asked.has(value)) {
-      figures.add(value)
-      continue
-    }
-    if (!isNear(at)) continue
-    const following = unitsAfter(units, at)
-    // A count must count the asked kind of thing; a length, age or share is compared with its own unit (`54 years`).
-    if (!query.counting) figures.add(`${value} ${following[0]?.[0] ?? ''}`.trim())
-    else if (fits(following)) figures.add(value)
+    return { figures, quantified: quantified || figures.size > 0 }
   }
-  return { figures, quantified: quantified || figures.size > 0 }
+}
+
+/** A statement's units, the question's terms, and which units hold one (worked out on first use). */
+interface Nearness {
+  readonly units: readonly Unit[]
+  readonly terms: ReadonlySet<string>
+  matched: boolean[] | null
+}
+
+/** Does a word of the question stand within NEAR units of `at`? */
+function isNear(near: Nearness, at: number): boolean {
+  const { units } = near
+  const matched = (near.matched ??= units.map((unit) => holdsAnyTerm(unit, near.terms)))
+  for (let i = Math.max(0, at - NEAR); i <= Math.min(units.length - 1, at + NEAR); i++) if (matched[i]) return true
+  return false
+}
+
+/**
+ * `Over 1,500 killed`: a figure right before the event counts its victims;
+ * else one of the next words says what it counts (`following`: unitsAfter).
+ */
+function fits(following: readonly (readonly string[])[], countedTerms: ReadonlySet<string>, countsPeople: boolean): boolean {
+  if (following[0]?.some((unit) => EVENT_UNITS.has(unit))) return true
+  for (const words of following) {
+    // The verb ends the noun: in `two gunmen died`, the figure counts gunmen.
+    if (words.some((unit) => EVENT_UNITS.has(unit))) return false
+    if (words.some((unit) => countedTerms.has(unit) || (countsPeople && PEOPLE_UNITS.has(unit)))) return true
+  }
+  return false
 }
 
 /** What the figure at `at` counts: the concepts and stems of each content word right after it (`nine African-American churchgoers`). */
@@ -126,11 +145,10 @@ function unitsAfter(units: readonly Unit[], at: number): string[][] {
   return found
 }
 
-function matchesSlot(unit: Unit, slots: readonly Slot[]): boolean {
+/** Does a content unit hold one of the terms (as a stem or a concept)? */
+function holdsAnyTerm(unit: Unit, terms: ReadonlySet<string>): boolean {
   if (unit.stop && unit.concepts.length === 0) return false
-  return slots.some((slot) =>
-    slot.anyOf.some((alternative) => alternative.some((t) => unit.stems.includes(t) || unit.concepts.includes(t))),
-  )
+  return unit.stems.some((t) => terms.has(t)) || unit.concepts.some((t) => terms.has(t))
 }
 
 /** One speaker's figures, as the answer gives them. */

@@ -5,6 +5,7 @@
  */
 import type { SearchResult } from 'minisearch'
 import { internalsOf, type EngineInternals } from './engineInternals.js'
+import { BoundedMemo } from './memo.js'
 import { SEPARATOR, splitTerms, type Lexicon, type StatementIndex, type TermSets } from './search.js'
 import { STOP_WORDS } from './stopwords.js'
 import { isSynonymWord } from './terms.js'
@@ -76,6 +77,8 @@ export function searchScores(index: StatementIndex, terms: readonly string[], fi
 
 /** The terms as the engine would read them joined: split again, empty ones dropped. */
 function askedTerms(terms: readonly string[]): string[] {
+  // Plain terms (nearly always) come back as they are: joining and splitting them again changes nothing.
+  if (terms.every((t) => t !== '' && !t.includes(SEPARATOR))) return [...terms]
   return splitTerms(terms.join(SEPARATOR)).filter((t) => t !== '')
 }
 
@@ -88,36 +91,41 @@ function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((i
   const fieldId = engine._fieldIds[FIELD]!
   const documentCount = engine._documentCount
   const norms = lengthNorms(engine, fieldId)
-  const postingLists = asked.map((term) => engine._index.get(term)?.get(fieldId))
+  const byTerm = postingsOf(engine)
+  const postingLists = asked.map((term) => byTerm.get(term, (t) => engine._index.get(t)?.get(fieldId) ?? null))
   // Per document in the order minisearch meets them (its results' order before sorting): score and matched terms.
-  // Where the postings are many for the index, a document's place is kept in an array over all documents.
-  const postingCount = postingLists.reduce((sum, postings) => sum + (postings?.size ?? 0), 0)
-  const slots = postingCount * DENSE > documentCount ? new SlotArray(engine._nextId) : new Map<number, number>()
+  // A document's place among them is kept in the engine's scratch array, cleared again before returning.
+  const places = placesOf(engine)
   const docs: number[] = []
   const scores: number[] = []
   const masks: number[] = []
-  postingLists.forEach((postings, t) => {
-    if (!postings) return
-    const bit = 1 << asked.indexOf(asked[t]!)
-    const matching = postings.size
-    const inverse = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
-    postings.forEach((frequency, doc) => {
-      let norm = norms[doc]!
-      // Not worked out yet (NaN): a restored engine makes a document's lengths only when asked for them.
-      if (norm !== norm) norm = norms[doc] = lengthNorm(engine, fieldId, doc)
-      const score = inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + norm))
-      const slot = slots.get(doc)
-      if (slot === undefined) {
-        slots.set(doc, docs.length)
-        docs.push(doc)
-        scores.push(score)
-        masks.push(bit)
-      } else {
-        scores[slot] = scores[slot]! + score
-        masks[slot] = masks[slot]! | bit
-      }
+  try {
+    postingLists.forEach((postings, t) => {
+      if (!postings) return
+      const bit = 1 << asked.indexOf(asked[t]!)
+      const matching = postings.size
+      const inverse = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
+      postings.forEach((frequency, doc) => {
+        let norm = norms[doc]!
+        // Not worked out yet (NaN): a restored engine makes a document's lengths only when asked for them.
+        if (norm !== norm) norm = norms[doc] = lengthNorm(engine, fieldId, doc)
+        const score = inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + norm))
+        const place = places[doc]!
+        if (place === 0) {
+          docs.push(doc)
+          places[doc] = docs.length
+          scores.push(score)
+          masks.push(bit)
+        } else {
+          scores[place - 1] = scores[place - 1]! + score
+          masks[place - 1] = masks[place - 1]! | bit
+        }
+      })
     })
-  })
+  } finally {
+    // Left as found even if a search fails, or the next would read this one's places.
+    for (const doc of docs) places[doc] = 0
+  }
   const kept: number[] = []
   for (let slot = 0; slot < docs.length; slot++) {
     scores[slot] = scores[slot]! * bitCount(masks[slot]!)
@@ -146,22 +154,36 @@ function lengthNorm(engine: EngineInternals, fieldId: number, doc: number): numb
 /** The length terms of each engine searched (one table an index, gone with it). */
 const NORMS = new WeakMap<EngineInternals, { documents: number; norms: Float64Array }>()
 
-/** Postings past a 1/DENSE share of the documents: their places kept in an array, not a map. */
-const DENSE = 64
+/** How many terms' posting lists are remembered per engine. */
+const POSTINGS_KEPT = 20_000
 
-/** A map from document (minisearch's short ids, 0 up) to its place among the hits, in one typed array. */
-class SlotArray {
-  private readonly places: Int32Array
-  constructor(size: number) {
-    this.places = new Int32Array(size)
+/**
+ * Each engine's posting lists (of the statements field) by term, remembered while its documents stay the
+ * same: a question's terms recur, and a hash lookup is cheaper than a walk down minisearch's radix tree.
+ */
+const POSTINGS = new WeakMap<EngineInternals, { documents: number; nextId: number; byTerm: BoundedMemo<string, Map<number, number> | null> }>()
+
+function postingsOf(engine: EngineInternals): BoundedMemo<string, Map<number, number> | null> {
+  const known = POSTINGS.get(engine)
+  if (known && known.documents === engine._documentCount && known.nextId === engine._nextId) return known.byTerm
+  const byTerm = new BoundedMemo<string, Map<number, number> | null>(POSTINGS_KEPT)
+  POSTINGS.set(engine, { documents: engine._documentCount, nextId: engine._nextId, byTerm })
+  return byTerm
+}
+
+/**
+ * Each engine's scratch array from document (minisearch's short ids, 0 up) to its place among a search's hits,
+ * plus one (0: not met): all zeros between searches, so a search allocates and clears only what it touches.
+ */
+const PLACES = new WeakMap<EngineInternals, Int32Array>()
+
+function placesOf(engine: EngineInternals): Int32Array {
+  let places = PLACES.get(engine)
+  if (!places || places.length !== engine._nextId) {
+    places = new Int32Array(engine._nextId)
+    PLACES.set(engine, places)
   }
-  get(doc: number): number | undefined {
-    const place = this.places[doc]!
-    return place === 0 ? undefined : place - 1
-  }
-  set(doc: number, slot: number): void {
-    this.places[doc] = slot + 1
-  }
+  return places
 }
 
 /** minisearch's default BM25 parameters (ENGINE_OPTIONS sets none). */
@@ -171,13 +193,18 @@ const FIELD = 'terms'
 
 /** The `limit` best of `slots` by score, ties in their order: what a stable sort by score would put first. */
 function best(slots: number[], scores: readonly number[], limit: number): number[] {
-  const byScore = (a: number, b: number) => scores[b]! - scores[a]! || a - b
+  const byScore = descendingBy(scores)
   if (slots.length <= limit) return slots.sort(byScore)
   const sorted = Float64Array.from(slots, (slot) => scores[slot]!).sort()
   const least = sorted[sorted.length - limit]!
   const above = slots.filter((slot) => scores[slot]! > least)
   for (const slot of slots) if (above.length < limit && scores[slot] === least) above.push(slot)
   return above.sort(byScore)
+}
+
+/** Orders places by their score, highest first, ties by place. */
+function descendingBy(scores: readonly number[]): (a: number, b: number) => number {
+  return (a, b) => scores[b]! - scores[a]! || a - b
 }
 
 function bitCount(mask: number): number {

@@ -5,12 +5,13 @@
  * more than a common one), and which speaker it asks about.
  */
 import { documentFrequency, correctSpelling, isKnownWord } from './lookup.js'
+import { BoundedMemo, perOwner, stemmerFor } from './memo.js'
 import type { StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'
 import { CHAT_SPELLINGS, GIST_WORDS, misspeltStopWord, QUESTION_STOP_WORDS } from './stopwords.js'
 import { findSpeechFrame } from './speechFrame.js'
-import { createStemmer, relatedAt, stemForm, toUnits, unitsOf, type Stemmer, type Unit } from './terms.js'
-import { tokenize, type Token } from './tokenize.js'
+import { relatedAt, stemForm, toUnits, unitsOf, type Stemmer, type Unit } from './terms.js'
+import { token, tokenize, type Token } from './tokenize.js'
 
 /** The kind of answer a question asks for. */
 export type QuestionType = 'quantity' | 'time' | 'place' | 'person' | 'reason' | 'other'
@@ -93,11 +94,10 @@ const TYPE_WORDS = new Set([...HOW_QUANTITY, ...QUANTITY_NOUNS])
 
 /** Reads a question (already cleaned of control and format characters). */
 export function parseQuestion(question: string, index: StatementIndex): Query {
-  // A question's words are stemmed to check their spelling, then again as units: once is enough.
-  const stemmer = createStemmer()
+  const indexWords = questionWordsOf(index)
   const units = toUnits(
-    tokenize(question).map((token) => unchat(token, index, stemmer)),
-    stemmer,
+    tokenize(question).map((token) => unchat(token, indexWords)),
+    indexWords.stemmer,
   )
   const forms = units.map((u) => u.token.forms[0]!)
   const { type, cueWords, counting } = questionType(forms)
@@ -109,106 +109,158 @@ export function parseQuestion(question: string, index: StatementIndex): Query {
 
   const mentions = findSpeakerMentions(units, index.speakers)
   let known = mentions.find((m) => m.asSource)
-  const frame = known ? null : findSpeechFrame(units)
-  let source: Source | null = null
-  // Asks what someone said whom no statement has as its speaker (`what did Mugabe tell Zuma`): only others report it.
-  let reported: ReadonlySet<string> | null = null
-  if (known) {
-    const contexts = new Set([...known.names].flatMap((name) => index.speakers.contextsOf.get(name) ?? []))
-    for (const c of describedBy(index, known.terms.map((t) => [t]))) contexts.add(c)
-    const frameAt = frameWords(units, known)
-    if (contexts.size > 0) {
-      source = sourceOf(index, forms.slice(known.start, known.end).join(' '), contexts)
-      for (const i of frameAt) skip.add(i)
-    } else {
-      // Their name stays a word of the question, as any other name the question mentions.
-      reported = headOf(units, known.start, known.end, index)
-      for (const i of frameAt) if (i >= known.end) skip.add(i)
-      known = undefined
-    }
-  } else if (frame) {
-    // Someone the directory does not know by name (`What did Khamenei say?`): their name or role must still be the speaker's.
-    const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, index))
-    // `why do people call her …`: people in general are nobody's name.
-    if (words.length > 0 && !words.every((alternatives) => alternatives.length === 1 && alternatives[0] === PEOPLE)) {
-      const contexts = describedBy(index, words)
-      if (contexts.size > 0) {
-        source = sourceOf(index, frame.subject.map((i) => forms[i]).join(' '), contexts)
-        for (const i of [...frame.subject, ...frame.frame]) skip.add(i)
-      } else {
-        reported = headOf(units, frame.subject[0]!, frame.subject[frame.subject.length - 1]! + 1, index)
-        for (const i of frame.frame) skip.add(i)
-      }
-    }
-  }
+  const { source, reported } = known ? knownSource(units, forms, known, indexWords, skip) : framedSource(units, forms, indexWords, skip)
+  // Someone no statement has as its speaker stays a word of the question, as any other name it mentions.
+  if (reported) known = undefined
 
-  const slots: Slot[] = []
+  const slots: SlotDraft[] = []
   const unitOfSlot: number[] = []
   for (const mention of mentions) {
     if (mention === known) continue
     for (let i = mention.start; i < mention.end; i++) skip.add(i)
-    slots.push({
-      label: forms.slice(mention.start, mention.end).join(' '),
-      anyOf: [mention.terms],
-      speakers: mention.names,
-      weight: Math.max(...mention.terms.map((t) => idf(documentFrequency(index.lexicon, t), total))),
-      next: [],
-      context: false,
-    })
+    let weight = -Infinity
+    for (const t of mention.terms) weight = Math.max(weight, idf(documentFrequency(index.lexicon, t), total))
+    slots.push(draftSlot(forms.slice(mention.start, mention.end).join(' '), [mention.terms], mention.names, weight, false, false, undefined))
     unitOfSlot.push(mention.start)
   }
-  const countedUnits = type === 'quantity' ? countedAfter(units, cueWords) : new Set<number>()
+  const countedUnits = type === 'quantity' ? countedAfter(units, cueWords) : NO_UNITS
   const counted: Slot[] = []
-  units.forEach((unit, i) => {
-    if (skip.has(i) || unit.inPhrase) return
-    // An idiom no article uses (`come apart`, `put on hold`) asks for the articles' words for it.
-    const idiom = unit.span > 1 ? null : relatedIdiom(units, i, skip, index)
-    if (idiom) for (let j = i + 1; j < i + idiom.span; j++) skip.add(j)
-    // A stop word counts only where it starts a phrase (`being held`, `get away`).
-    const phrase = unit.span > 1
-    if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) return
-    if (unit.concepts.includes(FILLER)) return
-    // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
-    // spelling correction would read it as another word (`liftoff` as `lifted`) and after it finds nothing.
-    const unknown = !idiom && unit.concepts.length === 0 && !isKnownWord(index.lexicon, forms[i]!, unit.stems[0]!)
-    let related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
-    const own = related ? [] : alternativesOf(unit, index).map((t) => [t])
-    const frequency = related ? 0 : Math.max(...own.map((a) => frequencyOfAll(index, a)))
-    if (!related && frequency === 0) related = relatedWords(units, i, 1, index)
-    const slot: Slot = {
-      label: idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
-      anyOf: related ? [...related.anyOf] : own,
-      speakers: null,
-      absent: frequency === 0 && !related,
-      ...(related || frequency === 0 ? {} : looserWords(units, i, own, index)),
-      // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
-      weight: idf(frequency, total) * (QUALIFIERS.has(forms[i]!) ? QUALIFIER_WEIGHT : VERACITY_WORDS.has(forms[i]!) ? VERACITY_WEIGHT : 1),
-      next: [],
-      context: setsTheScene(units, i),
-    }
+  for (let i = 0; i < units.length; i++) {
+    const slot = wordSlot(units, forms, i, skip, indexWords, total)
+    if (!slot) continue
     slots.push(slot)
     unitOfSlot.push(i)
     if (countedUnits.has(i) && !isPeople(slot)) counted.push(slot)
-  })
+  }
 
   discountAbsentWords(slots)
   const gist = slots.length === 0 && source === null && forms.some((f) => GIST_WORDS.has(f))
-  const weighted = slots.map((slot) => (type === 'quantity' && isPeople(slot) ? { ...slot, weight: slot.weight * 0.25 } : slot))
-  const joined = joinCoordinated(weighted, unitOfSlot, forms, units)
-  return { type, slots: dedupeSlots(withNeighbours(joined.slots, joined.units, units)), source, reported, counted, counting, duration, gist }
+  if (type === 'quantity') for (const slot of slots) if (isPeople(slot)) slot.weight = slot.weight * 0.25
+  const joined = joinCoordinated(slots, unitOfSlot, forms, units)
+  linkNeighbours(joined.slots, joined.units, units)
+  return { type, slots: dedupeSlots(joined.slots), source, reported, counted, counting, duration, gist }
 }
+
+/**
+ * Whose words a question asks for: a source some statements have as their
+ * speaker, or, where none has (`what did Mugabe tell Zuma`), the head word of
+ * the question's words for them, to find in reports of what they said
+ * (`Query.reported`). Both null where the question asks no one's words.
+ */
+interface Sourcing {
+  readonly source: Source | null
+  readonly reported: ReadonlySet<string> | null
+}
+
+const NO_SOURCING: Sourcing = { source: null, reported: null }
+
+/** The source a question names by a speaker the directory knows (`according to Amnesty`), whose frame words it skips. */
+function knownSource(units: readonly Unit[], forms: readonly string[], known: SpeakerMention, indexWords: QuestionWords, skip: Set<number>): Sourcing {
+  const { index } = indexWords
+  const contexts = new Set<number>()
+  for (const name of known.names) for (const c of index.speakers.contextsOf.get(name) ?? []) contexts.add(c)
+  for (const c of describedBy(index, known.terms.map((t) => [t]))) contexts.add(c)
+  const frameAt = frameWords(units, known)
+  if (contexts.size === 0) {
+    // Only the speech verb is skipped: the name stays a word of the question.
+    for (const i of frameAt) if (i >= known.end) skip.add(i)
+    return { source: null, reported: headOf(units, known.start, known.end, indexWords) }
+  }
+  for (const i of frameAt) skip.add(i)
+  return { source: sourceOf(index, forms.slice(known.start, known.end).join(' '), contexts), reported: null }
+}
+
+/**
+ * Someone the directory does not know by name (`What did Khamenei say?`):
+ * their name or role must still be the speaker's; where no speaker's is, their
+ * words are the question's and reports of what they said answer.
+ */
+function framedSource(units: readonly Unit[], forms: readonly string[], indexWords: QuestionWords, skip: Set<number>): Sourcing {
+  const frame = findSpeechFrame(units)
+  if (!frame) return NO_SOURCING
+  const words = frame.subject.filter((i) => !units[i]!.stop && !QUESTION_STOP_WORDS.has(forms[i]!)).map((i) => alternativesOf(units[i]!, indexWords))
+  // `why do people call her …`: people in general are nobody's name.
+  if (words.length === 0 || words.every((alternatives) => alternatives.length === 1 && alternatives[0] === PEOPLE)) return NO_SOURCING
+  const contexts = describedBy(indexWords.index, words)
+  if (contexts.size === 0) {
+    for (const i of frame.frame) skip.add(i)
+    return { source: null, reported: headOf(units, frame.subject[0]!, frame.subject[frame.subject.length - 1]! + 1, indexWords) }
+  }
+  for (const i of [...frame.subject, ...frame.frame]) skip.add(i)
+  return { source: sourceOf(indexWords.index, frame.subject.map((i) => forms[i]).join(' '), contexts), reported: null }
+}
+
+/**
+ * The slot of the content word (or idiom, skipping its other words) at `i`,
+ * or null for a word taken already, a stop word or a filler.
+ */
+function wordSlot(units: readonly Unit[], forms: readonly string[], i: number, skip: Set<number>, indexWords: QuestionWords, total: number): SlotDraft | null {
+  const { index } = indexWords
+  const unit = units[i]!
+  if (skip.has(i) || unit.inPhrase) return null
+  // An idiom no article uses (`come apart`, `put on hold`) asks for the articles' words for it.
+  const idiom = unit.span > 1 ? null : relatedIdiom(units, i, skip, index)
+  if (idiom) for (let j = i + 1; j < i + idiom.span; j++) skip.add(j)
+  // A stop word counts only where it starts a phrase (`being held`, `get away`).
+  const phrase = unit.span > 1
+  if ((unit.stop || QUESTION_STOP_WORDS.has(forms[i]!)) && !phrase && !idiom) return null
+  if (unit.concepts.includes(FILLER)) return null
+  // A word no article uses (`telcos`) asks for the articles' words for it (`telecommunications`), before any
+  // spelling correction would read it as another word (`liftoff` as `lifted`) and after it finds nothing.
+  const facts = unit.concepts.length === 0 ? factsOfUnit(indexWords, unit) : null
+  const unknown = !idiom && unit.concepts.length === 0 && !(facts ? facts.known : isKnownWord(index.lexicon, forms[i]!, unit.stems[0]!))
+  let related = idiom ?? (unknown ? relatedWords(units, i, 1, index) : null)
+  const own = related ? [] : alternativesOf(unit, indexWords, facts).map((t) => [t])
+  let frequency = related ? 0 : -Infinity
+  for (const alternative of own) frequency = Math.max(frequency, frequencyOfAll(index, alternative))
+  if (!related && frequency === 0) related = relatedWords(units, i, 1, index)
+  return draftSlot(
+    idiom ? forms.slice(i, i + idiom.span).join(' ') : forms[i]!,
+    related ? [...related.anyOf] : own,
+    null,
+    // Related words stand in for a word no article uses and weigh as much as it: a statement must hold one of them.
+    idf(frequency, total) * (QUALIFIERS.has(forms[i]!) ? QUALIFIER_WEIGHT : VERACITY_WORDS.has(forms[i]!) ? VERACITY_WEIGHT : 1),
+    setsTheScene(units, i),
+    frequency === 0 && !related,
+    related || frequency === 0 ? undefined : looserWords(units, i, own, index),
+  )
+}
+
+/** A slot while the question is read: its weight and neighbours are settled last, in place. */
+interface SlotDraft extends Slot {
+  weight: number
+  next: readonly number[]
+  readonly absent: boolean
+  readonly looser: readonly (readonly string[])[] | undefined
+}
+
+/** A slot of one shape whatever it holds (no neighbours yet). */
+function draftSlot(
+  label: string,
+  anyOf: readonly (readonly string[])[],
+  speakers: ReadonlySet<string> | null,
+  weight: number,
+  context: boolean,
+  absent: boolean,
+  looser: readonly (readonly string[])[] | undefined,
+): SlotDraft {
+  return { label, anyOf, speakers, weight, next: NO_NEIGHBOURS, context, absent, looser }
+}
+
+const NO_NEIGHBOURS: readonly number[] = []
+const NO_UNITS: ReadonlySet<number> = new Set()
 
 /**
  * `towns and cities`, `torture or arrests`: one slot that either word covers
  * (the question asks about both; a statement about one of them answers).
  */
 function joinCoordinated(
-  slots: readonly Slot[],
+  slots: readonly SlotDraft[],
   unitOfSlot: readonly number[],
   forms: readonly string[],
   questionUnits: readonly Unit[],
-): { slots: Slot[]; units: number[] } {
-  const joined: Slot[] = []
+): { slots: SlotDraft[]; units: number[] } {
+  const joined: SlotDraft[] = []
   const units: number[] = []
   slots.forEach((slot, k) => {
     const at = unitOfSlot[k]!
@@ -268,32 +320,38 @@ function setsTheScene(units: readonly Unit[], at: number): boolean {
   return false
 }
 
-/** Links each slot to the slots beside it in the question (past stop words such as `of` and `the`). */
-function withNeighbours(slots: readonly Slot[], unitOfSlot: readonly number[], units: readonly Unit[]): Slot[] {
+/** Links each slot to the slots beside it in the question (past stop words such as `of` and `the`), in place. */
+function linkNeighbours(slots: readonly SlotDraft[], unitOfSlot: readonly number[], units: readonly Unit[]): void {
+  if (slots.length < 2) return
   const order = slots.map((_, k) => k).sort((a, b) => unitOfSlot[a]! - unitOfSlot[b]!)
-  // `Bardo museum`, `capital of Kenya`, `Iran's interior minister`: words of one name or noun phrase.
-  const adjacent = (a: number, b: number): boolean => {
-    for (let i = Math.min(a, b) + 1; i < Math.max(a, b); i++) if (!NOUN_PHRASE_GLUE.has(units[i]!.token.forms[0]!)) return false
-    return Math.abs(a - b) <= 3
-  }
   const next: number[][] = slots.map(() => [])
   for (let j = 1; j < order.length; j++) {
     const a = order[j - 1]!
     const b = order[j]!
-    if (adjacent(unitOfSlot[a]!, unitOfSlot[b]!)) {
+    if (adjacent(units, unitOfSlot[a]!, unitOfSlot[b]!)) {
       next[a]!.push(b)
       next[b]!.push(a)
     }
   }
-  return slots.map((slot, k) => ({ ...slot, next: next[k]! }))
+  slots.forEach((slot, k) => {
+    slot.next = next[k]!
+  })
+}
+
+/** `Bardo museum`, `capital of Kenya`, `Iran's interior minister`: units `a` and `b` are words of one name or noun phrase. */
+function adjacent(units: readonly Unit[], a: number, b: number): boolean {
+  for (let i = Math.min(a, b) + 1; i < Math.max(a, b); i++) if (!NOUN_PHRASE_GLUE.has(units[i]!.token.forms[0]!)) return false
+  return Math.abs(a - b) <= 3
 }
 
 /** The terms of the last content word of units `[start, end)`: the head of a name or noun phrase (`Tsvangirai's spokesperson`). */
-function headOf(units: readonly Unit[], start: number, end: number, index: StatementIndex): ReadonlySet<string> {
+function headOf(units: readonly Unit[], start: number, end: number, indexWords: QuestionWords): ReadonlySet<string> {
   for (let i = end - 1; i >= start; i--) {
     const unit = units[i]!
     // As the word's slot reads it: a word no article uses (`spokesperson`) by the articles' words for it (`spokesman`).
-    if (!unit.stop && !unit.inPhrase) return new Set([...alternativesOf(unit, index), ...(relatedWords(units, i, 1, index)?.anyOf.flat() ?? [])])
+    if (!unit.stop && !unit.inPhrase) {
+      return new Set([...alternativesOf(unit, indexWords), ...(relatedWords(units, i, 1, indexWords.index)?.anyOf.flat() ?? [])])
+    }
   }
   return new Set()
 }
@@ -306,10 +364,21 @@ function sourceOf(index: StatementIndex, label: string, contexts: ReadonlySet<nu
 
 /** The speaker contexts whose name, role or aliases hold every word (any of its alternatives). */
 function describedBy(index: StatementIndex, words: readonly (readonly string[])[]): Set<number> {
-  const sets = words.map((alternatives) => new Set<number>(alternatives.flatMap((t) => [...(index.speakers.contextsWith.get(t) ?? [])])))
-  const [first, ...rest] = sets
+  const [first, ...rest] = words
   if (!first) return new Set<number>()
-  return new Set<number>([...first].filter((c) => rest.every((set) => set.has(c))))
+  const firstHolding = contextsHolding(index, first)
+  if (rest.length === 0) return firstHolding
+  const restHolding = rest.map((alternatives) => contextsHolding(index, alternatives))
+  const described = new Set<number>()
+  for (const c of firstHolding) if (restHolding.every((set) => set.has(c))) described.add(c)
+  return described
+}
+
+/** The speaker contexts whose name, role or aliases hold any of the alternatives, in the directory's order for each. */
+function contextsHolding(index: StatementIndex, alternatives: readonly string[]): Set<number> {
+  const holding = new Set<number>()
+  for (const t of alternatives) for (const c of index.speakers.contextsWith.get(t) ?? []) holding.add(c)
+  return holding
 }
 
 /** The content words right after `how many`: what is counted. */
@@ -329,14 +398,57 @@ function countedAfter(units: readonly Unit[], cueWords: readonly number[]): Set<
  * uses (`happend` → `happened`), which would otherwise be a question word
  * nothing covers.
  */
-function unchat(token: Token, index: StatementIndex, stemmer: Stemmer): Token {
+function unchat(token: Token, words: QuestionWords): Token {
   if (token.kind !== 'word' || token.forms.length !== 1) return token
   const form = token.forms[0]!
-  const chat = CHAT_SPELLINGS[form]
-  if (chat) return { ...token, forms: [chat] }
+  const chat = CHAT.get(form)
+  if (chat) return withForm(token, chat)
   if (token.capitalized && !token.sentenceStart) return token
-  const slip = isKnownWord(index.lexicon, form, stemForm(form, 'word', stemmer)) ? undefined : misspeltStopWord(form)
-  return slip ? { ...token, forms: [slip] } : token
+  const slip = words.facts(form).slip
+  return slip ? withForm(token, slip) : token
+}
+
+/** The token read as another word, in one shape with every token (tokenize.ts `token`). */
+function withForm(word: Token, form: string): Token {
+  return token([form], word.kind, word.capitalized, word.sentenceStart, word.possessive, word.percent)
+}
+
+/** CHAT_SPELLINGS as a Map: a question's words are looked up without becoming property names (nor meeting `constructor`). */
+const CHAT: ReadonlyMap<string, string> = new Map(Object.entries(CHAT_SPELLINGS))
+
+/** What a question needs to know of one of its words (folded, of kind `word`) in the index: pure in the word and the index. */
+interface WordFacts {
+  /** The index or the synonym list knows it (`isKnownWord`). */
+  readonly known: boolean
+  /** The stop word an unknown word is a slip of (`happend` → `happened`), or null. */
+  readonly slip: string | null
+  /** What an unknown word matches once its spelling is corrected: null where nothing is near; undefined until asked. */
+  corrected?: readonly string[] | null
+}
+
+/** A question's words as the index reads them, remembered per index: stems and `WordFacts`. */
+interface QuestionWords {
+  readonly stemmer: Stemmer
+  facts(form: string): WordFacts
+  readonly index: StatementIndex
+}
+
+/** How many words' facts are kept per index: the words of many thousands of questions. */
+const WORDS_KEPT = 20_000
+
+const questionWordsOf = perOwner((index: StatementIndex): QuestionWords => {
+  const stemmer = stemmerFor(index)
+  const memo = new BoundedMemo<string, WordFacts>(WORDS_KEPT)
+  const factsOf = (form: string): WordFacts => {
+    const known = isKnownWord(index.lexicon, form, stemForm(form, 'word', stemmer))
+    return { known, slip: known ? null : (misspeltStopWord(form) ?? null) }
+  }
+  return { stemmer, index, facts: (form) => memo.get(form, factsOf) }
+})
+
+/** The facts of a unit's word, or null for a figure, acronym or other token of no `word` kind. */
+function factsOfUnit(words: QuestionWords, unit: Unit): WordFacts | null {
+  return unit.token.kind === 'word' ? words.facts(unit.token.forms[0]!) : null
 }
 
 /**
@@ -351,25 +463,33 @@ export function isPeople(slot: Slot): boolean {
 const PEOPLE = '~people'
 
 /** What one content word matches: its concepts, else its stems; a misspelt word is corrected first. */
-function alternativesOf(unit: Unit, index: StatementIndex): string[] {
+function alternativesOf(unit: Unit, words: QuestionWords, facts = unit.concepts.length === 0 ? factsOfUnit(words, unit) : null): readonly string[] {
   const { token } = unit
-  const form = token.forms[0]!
-  if (unit.concepts.length > 0) return [...unit.concepts]
+  if (unit.concepts.length > 0) return unit.concepts
   // A capital inside the question marks a name, not a typo (`Khamenei` is no misspelt word of the articles).
   const name = token.capitalized && !token.sentenceStart
-  if (token.kind === 'word' && !name && !isKnownWord(index.lexicon, form, unit.stems[0]!)) {
-    const corrected = correctSpelling(index.lexicon, form)
-    if (corrected) {
-      const correctedUnit = unitsOf(corrected)[0]
-      return correctedUnit && correctedUnit.concepts.length > 0 ? [...correctedUnit.concepts] : [stemForm(corrected, 'word')]
+  if (facts && !name) {
+    if (!facts.known) {
+      const corrected = facts.corrected === undefined ? (facts.corrected = correctedAlternatives(words, token.forms[0]!)) : facts.corrected
+      if (corrected) return corrected
     }
   }
-  return [...unit.stems]
+  return unit.stems
+}
+
+/** What a word no article uses matches once its spelling is corrected (its concepts, else its stem), or null. */
+function correctedAlternatives(words: QuestionWords, form: string): readonly string[] | null {
+  const corrected = correctSpelling(words.index.lexicon, form)
+  if (!corrected) return null
+  const correctedUnit = unitsOf(corrected, words.stemmer)[0]
+  return correctedUnit && correctedUnit.concepts.length > 0 ? correctedUnit.concepts : [stemForm(corrected, 'word', words.stemmer)]
 }
 
 /** How many statements hold every term of an alternative, at most: the rarest term's count. */
 function frequencyOfAll(index: StatementIndex, alternative: readonly string[]): number {
-  return Math.min(...alternative.map((t) => documentFrequency(index.lexicon, t)))
+  let least = Infinity
+  for (const t of alternative) least = Math.min(least, documentFrequency(index.lexicon, t))
+  return least
 }
 
 /**
@@ -383,12 +503,13 @@ function relatedWords(units: readonly Unit[], at: number, span: number, index: S
   return anyOf.length > 0 ? { anyOf } : null
 }
 
-/** The related words of a word the articles use, its own alternatives aside: `{ looser }`, or nothing. */
-function looserWords(units: readonly Unit[], at: number, own: readonly (readonly string[])[], index: StatementIndex): { looser?: (readonly string[])[] } {
+/** The related words of a word the articles use, its own alternatives aside, or undefined for none. */
+function looserWords(units: readonly Unit[], at: number, own: readonly (readonly string[])[], index: StatementIndex): (readonly string[])[] | undefined {
   const found = relatedWords(units, at, 1, index)
+  if (!found) return undefined
   const ownKeys = new Set(own.map((a) => a.join(' ')))
-  const looser = found?.anyOf.filter((a) => !ownKeys.has(a.join(' '))) ?? []
-  return looser.length > 0 ? { looser } : {}
+  const looser = found.anyOf.filter((a) => !ownKeys.has(a.join(' ')))
+  return looser.length > 0 ? looser : undefined
 }
 
 /**
@@ -439,15 +560,16 @@ export const ABSENT_WEIGHT_FACTOR = 0.4
  * articles answer; a figure (`2009`) or a question resting on one known word
  * keeps its full weight, so `the capital of France` is still refused.
  */
-function discountAbsentWords(slots: Slot[]): void {
-  const present = slots.filter((slot) => !slot.absent).length
+function discountAbsentWords(slots: readonly SlotDraft[]): void {
+  let present = 0
+  for (const slot of slots) if (!slot.absent) present++
   if (present < 2) return
-  slots.forEach((slot, k) => {
+  for (const slot of slots) {
     // A notion the synonym list knows (`take over`: `succeed`, `replace`…) that no article words any way is missing
     // for certain; only a word nothing here knows may be a paraphrase.
     const known = slot.anyOf.every((alternative) => alternative.every((t) => t.startsWith('~')))
-    if (slot.absent && !known && !/\d/.test(slot.label)) slots[k] = { ...slot, weight: slot.weight * ABSENT_WEIGHT_FACTOR }
-  })
+    if (slot.absent && !known && !/\d/.test(slot.label)) slot.weight = slot.weight * ABSENT_WEIGHT_FACTOR
+  }
 }
 
 /** BM25's IDF: a term no statement holds weighs most. */
@@ -456,12 +578,14 @@ function idf(frequency: number, total: number): number {
 }
 
 /** The same alternatives asked twice (`killed … dead`) count once; neighbours are renumbered. */
-function dedupeSlots(slots: Slot[]): Slot[] {
+function dedupeSlots(slots: SlotDraft[]): Slot[] {
   const firstOf = new Map<string, number>()
   const renumber = slots.map((slot, k) => {
-    const key = slot.anyOf.map((a) => a.join('+')).join('|')
-    if (!firstOf.has(key)) firstOf.set(key, k)
-    return firstOf.get(key)!
+    const key = slotKey(slot)
+    const first = firstOf.get(key)
+    if (first !== undefined) return first
+    firstOf.set(key, k)
+    return k
   })
   // No slot asked twice: nothing to merge (a slot's neighbours are already others, each once).
   if (firstOf.size === slots.length) return slots
@@ -475,6 +599,13 @@ function dedupeSlots(slots: Slot[]): Slot[] {
     })
     return { ...slots[k]!, next: [...neighbours] }
   })
+}
+
+/** What a slot asks for, as one string: the same for the same alternatives. */
+function slotKey(slot: Slot): string {
+  const only = slot.anyOf.length === 1 ? slot.anyOf[0]! : null
+  if (only && only.length === 1) return only[0]!
+  return slot.anyOf.map((a) => a.join('+')).join('|')
 }
 
 /** The question's type, and the positions of the words that only said so. */

@@ -226,38 +226,47 @@ const PEOPLE = '~people'
 
 /** The speakers a question names, left to right, longest name first. */
 export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDirectory): SpeakerMention[] {
-  const content = units.map((u, i) => ({ unit: u, i })).filter(({ unit }) => !unit.stop)
+  // The positions of the content units: names are read across the stop words between them.
+  const content: number[] = []
+  for (let i = 0; i < units.length; i++) if (!units[i]!.stop) content.push(i)
   const mentions: SpeakerMention[] = []
+  const keys: string[] = []
   for (let c = 0; c < content.length; ) {
-    let found: { entry: KeyEntry; length: number } | null = null
-    for (let length = Math.min(directory.longestKey, content.length - c); length >= 1 && !found; length--) {
-      const key = content
-        .slice(c, c + length)
-        .map(({ unit }) => unit.token.forms[0]!)
-        .join(' ')
-      const entry = directory.keys.get(key)
-      if (entry) found = { entry, length }
-    }
-    if (!found) {
+    // The runs of 1, 2, … words from here (keys[0 .. longest - 1]), looked up longest first.
+    const longest = Math.min(directory.longestKey, content.length - c)
+    let key = units[content[c]!]!.token.forms[0]!
+    keys[0] = key
+    for (let length = 2; length <= longest; length++) keys[length - 1] = key = `${key} ${units[content[c + length - 1]!]!.token.forms[0]!}`
+    let entry: KeyEntry | undefined
+    let length = longest
+    for (; length >= 1 && !entry; length--) entry = directory.keys.get(keys[length - 1]!)
+    if (!entry) {
       c++
       continue
     }
+    length++
     // `people` names nobody, though an article may quote `many people` (`how many people were killed`).
-    if (content.slice(c, c + found.length).every(({ unit }) => unit.concepts.includes(PEOPLE))) {
-      c += found.length
+    if (allPeople(units, content, c, length)) {
+      c += length
       continue
     }
-    const start = content[c]!.i
-    const end = content[c + found.length - 1]!.i + 1
+    const start = content[c]!
+    const end = content[c + length - 1]! + 1
     const asSource = isAskedAsSource(units, start, end)
     // A description (`the report`) or a short form (`Amnesty`) names a speaker only when asked as the source.
-    if ((found.entry.whole && found.entry.named) || asSource) {
-      const terms = content.slice(c, c + found.length).map(({ unit }) => stemForm(unit.token.forms[0]!, unit.token.kind))
-      mentions.push({ names: found.entry.names, start, end, terms, asSource })
+    if ((entry.whole && entry.named) || asSource) {
+      const terms = content.slice(c, c + length).map((i) => stemForm(units[i]!.token.forms[0]!, units[i]!.token.kind))
+      mentions.push({ names: entry.names, start, end, terms, asSource })
     }
-    c += found.length
+    c += length
   }
   return mentions
+}
+
+/** Are the `length` content units from `c` all words for people in general? */
+function allPeople(units: readonly Unit[], content: readonly number[], c: number, length: number): boolean {
+  for (let k = c; k < c + length; k++) if (!units[content[k]!]!.concepts.includes(PEOPLE)) return false
+  return true
 }
 
 /** `according to X`, `did X say`, `X claims`, `X’s figure`, `from X`. */

@@ -24,24 +24,23 @@ const MAX_SUBJECT = 5
 
 /** The first speech frame of a question, or null. */
 export function findSpeechFrame(units: readonly Unit[]): SpeechFrame | null {
-  const form = (i: number): string | undefined => units[i]?.token.forms[0]
   for (let i = 0; i < units.length; i++) {
     // `according to X`
-    if (form(i) === 'according' && form(i + 1) === 'to') {
+    if (formAt(units, i) === 'according' && formAt(units, i + 1) === 'to') {
       const subject = runAfter(units, i + 2)
       if (subject.length > 0) return { subject, frame: [i, i + 1] }
     }
     // `did X say`, `has X said`, `does X think`
-    if (AUXILIARIES.has(form(i) ?? '')) {
+    if (AUXILIARIES.has(formAt(units, i) ?? '')) {
       const subject = runAfter(units, i + 1)
       let next = (subject[subject.length - 1] ?? i) + 1
       // `did the head of yoon's own party want`: the verb may follow an `of` complement.
-      if (form(next) === 'of') {
+      if (formAt(units, next) === 'of') {
         let j = next + 1
-        while (j < units.length && j < next + 1 + MAX_SUBJECT && !isSpeechVerb(units[j]) && (!units[j]!.stop || DETERMINERS.has(form(j)!) || form(j) === 'own')) j++
+        while (j < units.length && j < next + 1 + MAX_SUBJECT && !isSpeechVerb(units[j]) && (!units[j]!.stop || DETERMINERS.has(formAt(units, j)!) || formAt(units, j) === 'own')) j++
         if (isSpeechVerb(units[j])) next = j
       }
-      while (ADVERBS.has(form(next) ?? '')) next++
+      while (ADVERBS.has(formAt(units, next) ?? '')) next++
       if (subject.length > 0 && isSpeechVerb(units[next])) return { subject, frame: [next] }
     }
     // `X's reaction`, `X’s figure for the dead`
@@ -51,6 +50,11 @@ export function findSpeechFrame(units: readonly Unit[]): SpeechFrame | null {
     }
   }
   return null
+}
+
+/** The first form of unit `i`, or undefined past the end. */
+function formAt(units: readonly Unit[], i: number): string | undefined {
+  return units[i]?.token.forms[0]
 }
 
 /**

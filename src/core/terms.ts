@@ -74,10 +74,21 @@ function buildConcepts(): Map<string, string[]> {
 
 /** The stems (and phrase stems) a concept stands for: `~death` → `die`, `kill`, `death toll`, … */
 export function stemsOfConcept(concept: string): string[] {
-  const stems: string[] = []
-  for (const [key, concepts] of CONCEPTS) if (concepts.includes(concept)) stems.push(...key.split(' '))
-  return stems
+  return [...(STEMS_OF_CONCEPT.get(concept) ?? [])]
 }
+
+/** Each concept's stems, in the synonym list's order: read off CONCEPTS once. */
+const STEMS_OF_CONCEPT: ReadonlyMap<string, readonly string[]> = (() => {
+  const stems = new Map<string, string[]>()
+  for (const [key, concepts] of CONCEPTS) {
+    for (const concept of concepts) {
+      const list = stems.get(concept) ?? []
+      list.push(...key.split(' '))
+      stems.set(concept, list)
+    }
+  }
+  return stems
+})()
 
 /** The single words of the synonym list, folded: `fatalities`, `detainees`, … */
 export function synonymWords(): string[] {

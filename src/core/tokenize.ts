@@ -74,11 +74,8 @@ export function tokenize(clean: string): Token[] {
       // Most tokens are plain words: no figure, apostrophe, period or slash to read.
       const first = raw.charCodeAt(0)
       const capitalized = first >= 65 && first <= 90
-      if (raw === 'US') tokens.push({ forms: ['u.s.'], kind: 'acronym', capitalized, sentenceStart, possessive: false, percent: false })
-      else {
-        const kind = capitalized && allCapitals(raw) ? 'acronym' : 'word'
-        tokens.push({ forms: [raw.toLowerCase()], kind, capitalized, sentenceStart, possessive: false, percent: false })
-      }
+      if (raw === 'US') tokens.push(token(['u.s.'], 'acronym', capitalized, sentenceStart, false, false))
+      else tokens.push(token([raw.toLowerCase()], capitalized && allCapitals(raw) ? 'acronym' : 'word', capitalized, sentenceStart, false, false))
       continue
     }
     const end = start + raw.length
@@ -97,19 +94,19 @@ export function tokenize(clean: string): Token[] {
 
 function pushPiece(tokens: Token[], raw: string, context: { sentenceStart: boolean; percent: boolean }, first: boolean): void {
   const capitalized = UPPER.test(raw[0] ?? '')
-  const base = { capitalized, sentenceStart: first && context.sentenceStart, possessive: false, percent: false }
+  const sentenceStart = first && context.sentenceStart
 
   if (CLOCK.test(raw)) {
-    tokens.push({ ...base, forms: [raw], kind: 'time' })
+    tokens.push(token([raw], 'time', capitalized, sentenceStart, false, false))
     return
   }
   if (FIGURE.test(raw)) {
     // `1,500` and `1500` are one figure; `3.5` keeps its point.
-    tokens.push({ ...base, forms: [raw.replace(/,/g, '')], kind: 'number', percent: context.percent })
+    tokens.push(token([raw.replace(/,/g, '')], 'number', capitalized, sentenceStart, false, context.percent))
     return
   }
   if (ORDINAL.test(raw)) {
-    tokens.push({ ...base, forms: [raw.toLowerCase()], kind: 'ordinal' })
+    tokens.push(token([raw.toLowerCase()], 'ordinal', capitalized, sentenceStart, false, false))
     return
   }
 
@@ -129,7 +126,7 @@ function pushPiece(tokens: Token[], raw: string, context: { sentenceStart: boole
     const parts = word.split('.')
     if (parts.every((p) => p.length <= 2 && !DIGITS.test(p))) {
       // `U.S`, `p.m`, `Ph.D`: an abbreviation, kept whole so that `U.S.` never becomes the pronoun `us`.
-      tokens.push({ ...base, possessive, forms: [`${parts.join('.').toLowerCase()}.`], kind: 'acronym' })
+      tokens.push(token([`${parts.join('.').toLowerCase()}.`], 'acronym', capitalized, sentenceStart, possessive, false))
       return
     }
     // `Iran.The` (a missing space), `example.com`: separate words.
@@ -141,16 +138,28 @@ function pushPiece(tokens: Token[], raw: string, context: { sentenceStart: boole
 
   if (word.includes('/') || word.includes('&')) {
     const parts = word.split(/[/&]/).filter((p) => p !== '').map(fold)
-    tokens.push({ ...base, possessive, forms: [fold(word), ...parts], kind: isAcronym(word) ? 'acronym' : 'word' })
+    tokens.push(token([fold(word), ...parts], isAcronym(word) ? 'acronym' : 'word', capitalized, sentenceStart, possessive, false))
     return
   }
 
   if (word === 'US') {
     // The country in capitals, not the pronoun.
-    tokens.push({ ...base, possessive, forms: ['u.s.'], kind: 'acronym' })
+    tokens.push(token(['u.s.'], 'acronym', capitalized, sentenceStart, possessive, false))
     return
   }
-  tokens.push({ ...base, possessive, forms: [fold(word)], kind: isAcronym(word) ? 'acronym' : 'word' })
+  tokens.push(token([fold(word)], isAcronym(word) ? 'acronym' : 'word', capitalized, sentenceStart, possessive, false))
+}
+
+/** A token, its fields always in one order: every token has one shape, which keeps the code that reads them fast. */
+export function token(
+  forms: readonly string[],
+  kind: Token['kind'],
+  capitalized: boolean,
+  sentenceStart: boolean,
+  possessive: boolean,
+  percent: boolean,
+): Token {
+  return { forms, kind, capitalized, sentenceStart, possessive, percent }
 }
 
 /** `NCRI`: two or more ASCII letters, every one a capital. */
