@@ -14,7 +14,7 @@ import { toQuote } from './quote.js'
 import { rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
-import { BoundedMemo, perOwner, stemmerFor } from './memo.js'
+import { statementUnitsOf } from './memo.js'
 import { stemsOfConcept, unitsOf, type Unit } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
 import type { Answer, Statement } from './types.js'
@@ -189,17 +189,6 @@ function take(index: StatementIndex, chosen: FigureEntry[], entry: FigureEntry, 
   )
   if (!repeats) chosen.push(entry)
 }
-
-/** How many statements' units are kept per index for reading figures (about 5 MB at most): those of the last fifty or so quantity questions. */
-const STATEMENTS_KEPT = 500
-
-/** A statement's units (by statement number), remembered per index: the same statements answer many questions. */
-const statementUnitsOf = perOwner((index: StatementIndex): ((id: number) => readonly Unit[]) => {
-  const stemmer = stemmerFor(index)
-  const memo = new BoundedMemo<number, readonly Unit[]>(STATEMENTS_KEPT)
-  const read = (id: number): readonly Unit[] => unitsOf(index.statements[id]!.text, stemmer)
-  return (id) => memo.get(id, read)
-})
 
 /**
  * The term ids of what any count of victims shares (`people`, `killed`, and

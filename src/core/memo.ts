@@ -5,7 +5,8 @@
  * answer is the same whether or not they were remembered; never a question
  * or an answer.
  */
-import { stem, type Stemmer } from './terms.js'
+import type { StatementIndex } from './search.js'
+import { stem, unitsOf, type Stemmer, type Unit } from './terms.js'
 
 /**
  * A memo that holds about `limit` recent entries, at most 2 × `limit`: when
@@ -61,3 +62,18 @@ export function boundedStemmer(limit = STEMS_KEPT): Stemmer {
   const memo = new BoundedMemo<string, string>(limit)
   return (word) => memo.get(word, stem)
 }
+
+/**
+ * How many statements' units are kept per index (about 5 MB at most): those
+ * read for the figures, places and reported speech of the last fifty or so
+ * questions that needed them.
+ */
+const STATEMENTS_KEPT = 500
+
+/** A statement's units (by statement number), remembered per index: the same statements answer many questions. */
+export const statementUnitsOf = perOwner((index: StatementIndex): ((id: number) => readonly Unit[]) => {
+  const stemmer = stemmerFor(index)
+  const memo = new BoundedMemo<number, readonly Unit[]>(STATEMENTS_KEPT)
+  const read = (id: number): readonly Unit[] => unitsOf(index.statements[id]!.text, stemmer)
+  return (id) => memo.get(id, read)
+})

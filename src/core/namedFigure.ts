@@ -12,12 +12,15 @@ import { unitsOf } from './terms.js'
 /** How many words after a figure may say what it counts: `304 people were killed`. */
 const COUNTED_WITHIN = 4
 
-/** The figures the question names, as the index holds them (`1500`). */
+/** The figures the question names, as the index holds them (`1500`); not years (`2019`), which count nothing. */
 export function namedFigures(query: Query): ReadonlySet<string> {
   const figures = new Set<string>()
-  for (const slot of query.slots) for (const alternative of slot.anyOf) for (const t of alternative) if (/^\d/.test(t)) figures.add(t)
+  for (const slot of query.slots) for (const alternative of slot.anyOf) for (const t of alternative) if (/^\d/.test(t) && !YEAR.test(t)) figures.add(t)
   return figures
 }
+
+/** A year as `figuresOf` reads one (features.ts): four digits from 1900 to 2099. */
+const YEAR = /^(?:19|20)\d\d$/
 
 /**
  * A question for what one of `figures` counts in `text`: `how many` and the

@@ -11,7 +11,7 @@ import type { Query, Slot, Source } from './question.js'
 import { searchScores, setHolds, type ScoredHit } from './lookup.js'
 import { reportsSpeechOf } from './reportedSpeech.js'
 import { COMMON_TERM, type StatementIndex } from './search.js'
-import { unitsOf } from './terms.js'
+import { statementUnitsOf } from './memo.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {
@@ -54,8 +54,9 @@ export function rankCandidates(index: StatementIndex, query: Query, floor: numbe
  */
 function placesBesidesAsked(index: StatementIndex, query: Query, ranked: readonly Candidate[]): Candidate[] {
   const asked = new Set(query.slots.flatMap((slot) => slot.anyOf.flat()))
+  const unitsOfStatement = statementUnitsOf(index)
   const checked = ranked.map((c) => {
-    if (!c.fitsType || namesPlaceBesides(unitsOf(index.statements[c.id]!.text), asked)) return c
+    if (!c.fitsType || namesPlaceBesides(unitsOfStatement(c.id), asked)) return c
     return { ...c, fitsType: false, score: c.score - TYPE_BONUS.place }
   })
   return checked.sort((a, b) => b.score - a.score)
@@ -157,11 +158,11 @@ function scoreHits(
 /** Statements that report what the person said (reportedSpeech.ts); each is read once a question. */
 function reportingFilter(index: StatementIndex, person: ReadonlySet<string>): (id: number) => boolean {
   const read = new Map<number, boolean>()
+  const unitsOfStatement = statementUnitsOf(index)
   return (id) => {
     let reports = read.get(id)
     if (reports === undefined) {
-      const statement = index.statements[id]!
-      reports = statement.kind !== 'narration' && reportsSpeechOf(unitsOf(statement.text), person)
+      reports = index.statements[id]!.kind !== 'narration' && reportsSpeechOf(unitsOfStatement(id), person)
       read.set(id, reports)
     }
     return reports
