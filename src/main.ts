@@ -17,6 +17,7 @@ import { readConfig, type Config } from './config.js'
 import { createRateLimiter, type RateLimiter } from './adapters/rateLimit.js'
 import { createLoadCache, loadArticles } from './adapters/files.js'
 import { isStopShard } from './adapters/discord/shardMessages.js'
+import { readAheadCache } from './adapters/cacheReadAhead.js'
 import { ensureCachedLibrary, openCachedLibrary } from './adapters/indexCache.js'
 import { holdLibrary, watchLibrary, type LibraryHolder } from './adapters/watch.js'
 import type { ArticleInput, Library } from './core/library.js'
@@ -230,9 +231,12 @@ async function main(args: readonly string[]): Promise<void> {
 
   const loadStarted = performance.now()
   const cache = createLoadCache()
+  // The cache file is read on another thread while this one reads the articles (a shard manager restores nothing).
+  const readAhead = role === 'shard manager' ? null : readAheadCache(config.indexCacheDir)
   const { articles, problems } = await loadArticles(config.dataDir, { cache })
   for (const problem of problems) logger.warn({ file: problem.file, reason: problem.reason }, 'skipped an article file')
   if (articles.length === 0) {
+    readAhead?.cancel()
     logger.fatal({ dataDir: config.dataDir }, `no articles to answer from in ${config.dataDir}: add .txt, .md or .html files, or set DATA_DIR`)
     return stopWith('no articles', 1)
   }
@@ -246,7 +250,7 @@ async function main(args: readonly string[]): Promise<void> {
     const ms = Math.round(performance.now() - loadStarted)
     logger.info({ dataDir: config.dataDir, articles: articles.length, skipped: problems.length, indexCache, ms }, 'articles indexed for the shard processes')
   } else {
-    const { library: loaded, cache: indexCache, writeError } = await openCachedLibrary(articles, { dir: config.indexCacheDir })
+    const { library: loaded, cache: indexCache, writeError } = await openCachedLibrary(articles, { dir: config.indexCacheDir, readAhead })
     if (writeError) logger.warn({ err: writeError, dir: config.indexCacheDir }, 'could not save the index cache; the next start will index again')
     const ms = Math.round(performance.now() - loadStarted)
     logger.info({ dataDir: config.dataDir, articles: loaded.articles.length, skipped: problems.length, indexCache, ms }, 'articles loaded')

@@ -7,6 +7,7 @@ import type { ArticleInput, IndexedLibrary } from '../core/library.js'
 import { restoreLibrary, serializeLibrary, type SerializedLibrary } from '../core/librarySnapshot.js'
 import { buildLibrary } from './buildLibrary.js'
 import { decodeCacheFile, encodeCacheFile } from './cacheFile.js'
+import type { CacheReadAhead } from './cacheReadAhead.js'
 
 /**
  * A restart cache for the library: reading and indexing 10,000 articles takes
@@ -30,6 +31,8 @@ import { decodeCacheFile, encodeCacheFile } from './cacheFile.js'
 export interface IndexCacheOptions {
   /** Folder of the cache files; created when missing. */
   readonly dir: string
+  /** The folder's cache file, read on another thread while the articles were read (cacheReadAhead.ts). */
+  readonly readAhead?: CacheReadAhead | null
 }
 
 /** How the library was obtained: restored from the cache, or built (and the cache written). */
@@ -44,7 +47,10 @@ export async function openCachedLibrary(
   options: IndexCacheOptions,
 ): Promise<{ readonly library: IndexedLibrary; readonly cache: CacheOutcome; readonly writeError?: Error }> {
   const key = await cacheKey(inputs)
-  const cached = await readCachedLibrary(inputs, options.dir, key)
+  const { readAhead } = options
+  const ahead = readAhead?.path === cachePath(options.dir, key) ? await readAhead.bytes : null
+  if (!ahead) readAhead?.cancel()
+  const cached = await readCachedLibrary(inputs, options.dir, key, ahead ?? undefined)
   if (cached) return { library: cached, cache: 'hit' }
   const library = await buildLibrary(inputs)
   try {
@@ -71,15 +77,19 @@ export async function ensureCachedLibrary(inputs: readonly ArticleInput[], dir: 
   }
 }
 
-/** The library of `inputs` from the cache, or null when the cache does not hold them (or cannot be read). */
+/**
+ * The library of `inputs` from the cache, or null when the cache does not
+ * hold them (or cannot be read). `readBytes`: the file's bytes, already read.
+ */
 export async function readCachedLibrary(
   inputs: readonly ArticleInput[],
   dir: string,
   key?: string,
+  readBytes?: Buffer,
 ): Promise<IndexedLibrary | null> {
   let bytes: Buffer
   try {
-    bytes = await readFile(cachePath(dir, key ?? (await cacheKey(inputs))))
+    bytes = readBytes ?? (await readFile(cachePath(dir, key ?? (await cacheKey(inputs)))))
   } catch {
     return null
   }
@@ -115,6 +125,11 @@ export async function writeCachedLibrary(library: IndexedLibrary, dir: string, k
 /** The cache file for a key. */
 export function cachePath(dir: string, key: string): string {
   return join(dir, `${PREFIX}${key}${SUFFIX}`)
+}
+
+/** Is this the name of a finished cache file (not one being written, nor an older format's)? */
+export function isCacheFileName(name: string): boolean {
+  return name.startsWith(PREFIX) && name.endsWith(SUFFIX)
 }
 
 /**

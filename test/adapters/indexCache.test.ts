@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { decodeCacheFile, encodeCacheFile } from '../../src/adapters/cacheFile.js'
+import { readAheadCache } from '../../src/adapters/cacheReadAhead.js'
 import { cacheKey, cachePath, openCachedLibrary } from '../../src/adapters/indexCache.js'
 import { createLibrary, type ArticleInput } from '../../src/core/library.js'
 import type { SerializedLibrary } from '../../src/core/librarySnapshot.js'
@@ -110,5 +111,44 @@ describe('openCachedLibrary', () => {
     expect(result.cache).toBe('miss')
     expect(result.writeError).toBeInstanceOf(Error)
     expect(everything(result.library)).toEqual(fresh())
+  })
+})
+
+describe('readAheadCache', () => {
+  it('GIVEN a folder with one cache file THEN it is read on another thread, byte for byte, and the restart it serves is a hit answering as a fresh build', async () => {
+    await openCachedLibrary(inputs, { dir })
+    const readAhead = readAheadCache(dir)
+    expect(readAhead?.path).toBe(cachePath(dir, await cacheKey(inputs)))
+    expect((await readAhead!.bytes)!.equals(readFileSync(readAhead!.path))).toBe(true)
+    const reopened = await openCachedLibrary(inputs, { dir, readAhead: readAheadCache(dir) })
+    expect(reopened.cache).toBe('hit')
+    expect(everything(reopened.library)).toEqual(fresh())
+  })
+
+  it('GIVEN the articles changed since the cache was written THEN the file read ahead is not used: a miss, built from the new text', async () => {
+    await openCachedLibrary(inputs, { dir })
+    const changed = inputs.map((a, i) => (i === 0 ? { ...a, text: `${a.text}\n\nOne more paragraph, added later.` } : a))
+    const readAhead = readAheadCache(dir)
+    expect(readAhead).not.toBeNull()
+    const reopened = await openCachedLibrary(changed, { dir, readAhead })
+    expect(reopened.cache).toBe('miss')
+    expect(everything(reopened.library)).toEqual(everything(createLibrary(changed)))
+  })
+
+  it('GIVEN no folder, an empty one, or two cache files in it THEN nothing is read ahead', async () => {
+    expect(readAheadCache(join(dir, 'missing'))).toBeNull()
+    expect(readAheadCache(dir)).toBeNull()
+    await writeFile(cachePath(dir, 'a'.repeat(64)), 'x')
+    await writeFile(cachePath(dir, 'b'.repeat(64)), 'y')
+    await writeFile(join(dir, 'index-c.v8.123.tmp'), 'z')
+    expect(readAheadCache(dir)).toBeNull()
+  })
+
+  it('GIVEN a cache file that cannot be read THEN its bytes are null, and opening still works', async () => {
+    await mkdir(cachePath(dir, 'd'.repeat(64)))
+    const readAhead = readAheadCache(dir)
+    expect(await readAhead!.bytes).toBeNull()
+    const opened = await openCachedLibrary(inputs, { dir, readAhead })
+    expect(opened.cache).toBe('miss')
   })
 })
