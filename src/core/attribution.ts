@@ -125,7 +125,7 @@ function plausiblePhrase(phrase: string, type: CueMatch['type']): boolean {
   if (/\b(?:that|which|because|if|whether|but)\b/i.test(described) && type !== 'after' && type !== 'according') return false
   // `The mother of a woman who took the pills has described …`: a relative clause that ends before the verb
   // (two words or more after `who`) describes the speaker; `Roe, who` + `wrote …` puts the verb inside it.
-  if (/\b(?:who|whom)(?:\s+\S+){0,1}\s*,?\s*$/i.test(phrase) && type !== 'after' && type !== 'according') return false
+  if (/\b(?:[Ww]ho|[Ww]hom)(?:\s+\S+){0,1}\s*,?\s*$/.test(phrase) && type !== 'after' && type !== 'according') return false
   // `Police arrested a man and` (said …): a speaker never ends with a conjunction; the clause before it is not one.
   if (/\b(?:and|or)\s*$/i.test(phrase)) return false
   // `Lawmakers … were shouted at` is passive: the subject is not speaking.

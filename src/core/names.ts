@@ -141,13 +141,14 @@ export function parsePhrase(phrase: string): ParsedPhrase {
       text = rest
     } else {
       // `Israel, which controls the border,`: a relative clause describes, it is no role.
-      role = /^(?:who|which)\s/i.test(rest) ? null : rest.replace(/^(?:the|a|an)\s+/i, '') || null
+      // Lower case only: `the WHO` is an organisation.
+      role = /^(?:who|which)\s/.test(rest) ? null : rest.replace(/^(?:the|a|an)\s+/i, '') || null
       definiteRole = isDefinite(rest)
       text = first
     }
   }
   // `Jo Roe, a 33-year-old blogger who sold …`: a relative clause describes; the role ends before it.
-  if (role) role = role.replace(/,?\s+(?:who|which)\b.*$|,?\s+that$/is, '') || null
+  if (role) role = role.replace(/,?\s+(?:who|which)\b.*$|,?\s+that$/s, '') || null
   // `chief inspector Jane Roe from the county police`: a full name, then where the person works, which is the role.
   const affiliation = AFFILIATION.exec(text)
   if (affiliation) {

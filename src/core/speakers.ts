@@ -181,9 +181,18 @@ export class SpeakerRegistry {
    */
   private identifyDescribed(entity: Entity, role: string): void {
     const description = this.parse(role)
-    if (!ONE_PERSON.has(description.head)) return
+    if (!ONE_PERSON.has(description.head) || /\b(?:another|other)\b/i.test(role)) return
+    // `her mother` points back to whoever was `the mother of …`; `the mother of another victim` only to the mother of
+    // the same one: a longer description must say the same after its `of`.
+    const short = role.trim().split(/\s+/).length <= 2
     const earlier = this.entities.filter(
-      (e) => e.described && e.sameAs === null && e.kind === 'person' && e.head === description.head && isDefinite(e.source),
+      (e) =>
+        e.described &&
+        e.sameAs === null &&
+        e.kind === 'person' &&
+        e.head === description.head &&
+        isDefinite(e.source) &&
+        (short || ofPart(role) === ofPart(e.source)),
     )
     if (earlier.length === 1) earlier[0]!.sameAs = entity
   }
@@ -369,4 +378,10 @@ function addAlias(entity: Entity, alias: string): void {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** What a description says after its first `of` (`one victim` in `the mother of one victim`), lower case; '' for none. */
+function ofPart(description: string): string {
+  const at = description.search(/\sof\s/i)
+  return at < 0 ? '' : description.slice(at + 4).trim().toLowerCase()
 }

@@ -115,6 +115,22 @@ describe('attribution against the hand labels', () => {
     const shopkeepers = readArticle({ id: 't', text: 'T\n\nThe market stayed shut for a week, officials and local shopkeepers said.\n' }).statements
     expect(shopkeepers[0]).toMatchObject({ kind: 'reported', speaker: 'Officials and local shopkeepers' })
   })
+  it('GIVEN the mother of one victim, and later a named mother of another THEN the first quote is not the named one’s', () => {
+    const text = [
+      'T',
+      '“Nobody warned us about the danger,” the mother of one victim said.',
+      'Officials met on Monday.',
+      '“We want answers,” said Jane Roe, the mother of another victim.',
+    ].join('\n\n')
+    const s = readArticle({ id: 't', text }).statements
+    expect(s[0]!.speaker).not.toBe('Jane Roe')
+    expect(s[2]!.speaker).toBe('Jane Roe')
+  })
+  it('GIVEN a role ending in an organisation written in capitals like a pronoun (the WHO) THEN the role keeps it', () => {
+    const text = 'T\n\n“The outbreak is under control,” said Tarik Jasarevic, a spokesman for the WHO.\n'
+    const [s] = readArticle({ id: 't', text }).statements
+    expect([s!.speaker, s!.role]).toEqual(['Tarik Jasarevic', 'spokesman for the WHO'])
+  })
   it('GIVEN `wrote for` a publication THEN it is narration, while `wrote that` is still reported speech', () => {
     const text = 'T\n\nMira Kovac wrote for a small weekly paper before she joined the bank.\n\nMira Kovac wrote that the plan had failed.\n'
     const s = readArticle({ id: 't', text }).statements
