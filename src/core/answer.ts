@@ -15,7 +15,7 @@ import { rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
 import { statementUnitsOf } from './memo.js'
-import { stemsOfConcept, unitsOf, type Unit } from './terms.js'
+import { stemsOfConcept } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
 import type { Answer, Statement } from './types.js'
 
@@ -124,8 +124,9 @@ function quantityAnswer(
   for (const entry of answering) take(index, chosen, entry, maxQuotes)
 
   const quotes = chosen.map((e) => quoteOf(index, e.candidate.id))
-  // The note names the speakers whose figures are quoted; only where too few quotes are asked for to show two
-  // (maxQuotes 1) does it name the others, so that a contested figure is never given as if it were not.
+  // The note names the speakers whose figures are quoted; only where fewer than two of them could be shown (maxQuotes
+  // 1, or a differing figure that repeats a quote already taken) does it name the others, so that a contested figure
+  // is never given as if it were not.
   const shown = differing.filter((speaker) => chosen.some((c) => c.speaker === speaker))
   const noted = shown.length > 1 ? shown : differing
   const disagreement = noted.length > 1

@@ -23,7 +23,9 @@ export class BoundedMemo<K, V> {
   get(key: K, compute: (key: K) => V): V {
     const known = this.recent.get(key)
     if (known !== undefined) return known
-    const value = this.older.get(key) ?? compute(key)
+    // `null` is a value too (a term no statement holds): only undefined means not remembered.
+    const old = this.older.get(key)
+    const value = old !== undefined ? old : compute(key)
     if (this.recent.size >= this.limit) {
       this.older = this.recent
       this.recent = new Map()

@@ -344,8 +344,8 @@ function adjacent(units: readonly Unit[], a: number, b: number): boolean {
   return Math.abs(a - b) <= 3
 }
 
-/** The terms of the last content word of units `[start, end)`: the head of a name or noun phrase (`Tsvangirai's spokesperson`). */
-function headOf(units: readonly Unit[], start: number, end: number, indexWords: QuestionWords): ReadonlySet<string> {
+/** The terms of the last content word of units `[start, end)`: the head of a name or noun phrase (`Tsvangirai's spokesperson`); null for none. */
+function headOf(units: readonly Unit[], start: number, end: number, indexWords: QuestionWords): ReadonlySet<string> | null {
   for (let i = end - 1; i >= start; i--) {
     const unit = units[i]!
     // As the word's slot reads it: a word no article uses (`spokesperson`) by the articles' words for it (`spokesman`).
@@ -353,7 +353,7 @@ function headOf(units: readonly Unit[], start: number, end: number, indexWords: 
       return new Set([...alternativesOf(unit, indexWords), ...(relatedWords(units, i, 1, indexWords.index)?.anyOf.flat() ?? [])])
     }
   }
-  return new Set()
+  return null
 }
 
 function sourceOf(index: StatementIndex, label: string, contexts: ReadonlySet<number>): Source {

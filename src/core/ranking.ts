@@ -155,14 +155,24 @@ function scoreHits(
   return pool
 }
 
-/** Statements that report what the person said (reportedSpeech.ts); each is read once a question. */
+/** Statements that report what the person said (reportedSpeech.ts); each is read once a search. */
 function reportingFilter(index: StatementIndex, person: ReadonlySet<string>): (id: number) => boolean {
+  // Only a statement holding one of the person's terms can report them: its term set says so before it is read.
+  const { termIds, statementTerms } = index.lexicon
+  const ids: number[] = []
+  for (const term of person) {
+    const id = termIds.get(term)
+    if (id !== undefined) ids.push(id)
+  }
   const read = new Map<number, boolean>()
   const unitsOfStatement = statementUnitsOf(index)
   return (id) => {
     let reports = read.get(id)
     if (reports === undefined) {
-      reports = index.statements[id]!.kind !== 'narration' && reportsSpeechOf(unitsOfStatement(id), person)
+      reports =
+        index.statements[id]!.kind !== 'narration' &&
+        ids.some((termId) => setHolds(statementTerms, id, termId)) &&
+        reportsSpeechOf(unitsOfStatement(id), person)
       read.set(id, reports)
     }
     return reports
