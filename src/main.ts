@@ -231,8 +231,9 @@ async function main(args: readonly string[]): Promise<void> {
 
   const loadStarted = performance.now()
   const cache = createLoadCache()
-  // The cache file is read on another thread while this one reads the articles (a shard manager restores nothing).
-  const readAhead = role === 'shard manager' ? null : readAheadCache(config.indexCacheDir)
+  // The cache file is read on another thread while this one reads the articles (a shard manager without Slack
+  // restores nothing: its shard processes do).
+  const readAhead = role === 'shard manager' && !config.slack ? null : readAheadCache(config.indexCacheDir)
   const { articles, problems } = await loadArticles(config.dataDir, { cache })
   for (const problem of problems) logger.warn({ file: problem.file, reason: problem.reason }, 'skipped an article file')
   if (articles.length === 0) {

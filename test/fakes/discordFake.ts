@@ -61,6 +61,8 @@ export interface FakeDiscord {
    * (code 50013); content alone still goes through.
    */
   setEmbedLinks(allowed: boolean): void
+  /** Takes Send Messages from the bot (or gives it back): every channel message then fails with 403 Missing Permissions. */
+  setSendMessages(allowed: boolean): void
   /** The next REST call that matches is answered only after this many milliseconds (an answer in flight). */
   delayNext(predicate: Predicate, ms: number): void
   close(): Promise<void>
@@ -99,6 +101,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const callWaiters = new Set<{ predicate: Predicate; resolve: (c: RecordedCall) => void }>()
   const failures: { predicate: Predicate; status: number }[] = []
   let embedLinks = true
+  let sendMessages = true
   const delays: { predicate: Predicate; ms: number }[] = []
   const commandIds = new Map<string, string>()
   const sessionCounts = { identified: 0, resumed: 0 }
@@ -186,7 +189,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return send(200, messageJson(ids.channel, call.body, { webhook_id: match[1], application_id: ids.app }))
     }
     if ((match = m(/^POST \/channels\/(\d+)\/messages$/))) {
-      if (!embedLinks && Array.isArray(call.body?.embeds) && call.body.embeds.length > 0) return send(403, { message: 'Missing Permissions', code: 50013 })
+      const embeds = Array.isArray(call.body?.embeds) && call.body.embeds.length > 0
+      if (!sendMessages || (!embedLinks && embeds)) return send(403, { message: 'Missing Permissions', code: 50013 })
       const reply = call.body?.message_reference ? { type: 19, message_reference: call.body.message_reference } : {}
       return send(200, messageJson(match[1]!, call.body, reply))
     }
@@ -432,6 +436,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
     setEmbedLinks(allowed) {
       embedLinks = allowed
+    },
+
+    setSendMessages(allowed) {
+      sendMessages = allowed
     },
 
     delayNext(predicate, ms) {

@@ -117,11 +117,20 @@ export async function answerMention(message: Message, botId: string, deps: Handl
     const answer = decision.allowed ? deps.library.ask(question) : rateLimited(question, decision.retryAfterSeconds)
     await replyReadably(message, renderDiscord(answer), () => renderDiscordText(answer), deps.logger)
   } catch (error) {
+    // Refused even in plain text: Verbatim may not post in this channel (no Send Messages), so no apology either.
+    if (isMissingPermissions(error)) {
+      deps.logger.warn({ channel: message.channelId, message: message.id }, 'Discord: may not reply in this channel (Missing Permissions)')
+      return
+    }
     deps.logger.error({ err: describeError(error, []), message: message.id, channel: message.channelId }, 'Discord: answering a mention failed')
     await replyReadably(message, renderApology(), renderApologyText, deps.logger).catch((apologyError: unknown) =>
       deps.logger.error({ err: describeError(apologyError, []), message: message.id }, 'Discord: the apology failed too'),
     )
   }
+}
+
+function isMissingPermissions(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions
 }
 
 /**
@@ -133,7 +142,7 @@ async function replyReadably(message: Message, embed: DiscordReply, plain: () =>
   try {
     await message.reply(embed)
   } catch (error) {
-    if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions)) throw error
+    if (!isMissingPermissions(error)) throw error
     logger.warn({ channel: message.channelId }, 'Discord: no Embed Links permission in this channel; replying in plain text')
     await message.reply(plain())
   }

@@ -75,14 +75,22 @@ export interface DiscordTextReply {
  * small line.
  */
 export function renderDiscordText(answer: Answer, options: RenderOptions = {}): DiscordTextReply {
-  const heading = headingFor(answer.question, options.asked ?? 'question')
+  // Content has half an embed's room: the echoed question is held shorter, so the quotes keep theirs.
+  const heading = headingFor(answer.question, options.asked ?? 'question', TEXT_ECHO_MAX)
   if (!answer.answered) return text(refusalText(answer, heading))
 
   const { articles, single, blocks, note } = answerParts(answer)
-  const source = single ? linkedLabel(single, 300) : `From ${articles.length} articles`
-  const content = fitDescription([heading], blocks, [note, `-# ${source} · ${FOOTER}`], leftOutLine('quote'), SEPARATOR, DISCORD_LIMITS.content)
-  return text(content)
+  const linked = single ? linkedLabel(single, 300) : `From ${articles.length} articles`
+  // A link long enough to crowd out the quotes is left out: the title and date still name the article.
+  const source = linked.length > 600 && single ? escapeVerbatim(fitText(articleLabel(single), 300)) : linked
+  const fit = (tail: readonly string[]) => fitDescription([heading], blocks, tail, leftOutLine('quote'), SEPARATOR, DISCORD_LIMITS.content)
+  const content = fit([note, `-# ${source} · ${FOOTER}`])
+  // Only where the fixed parts alone overrun (a long question, note and link all at once) does the source line go.
+  return text(content.length <= DISCORD_LIMITS.content ? content : fit([note]))
 }
+
+/** How much of the question the plain-text reply echoes, in characters before escaping. */
+const TEXT_ECHO_MAX = 200
 
 /** The apology as plain message content (see `renderDiscordText`). */
 export function renderApologyText(): DiscordTextReply {
@@ -145,8 +153,8 @@ function refusalText(answer: Extract<Answer, { answered: false }>, heading: stri
   return parts.filter(Boolean).join(SEPARATOR)
 }
 
-function headingFor(question: string, asked: 'question' | 'speaker'): string {
-  const echoed = escapeEcho(question)
+function headingFor(question: string, asked: 'question' | 'speaker', max?: number): string {
+  const echoed = escapeEcho(question, max)
   if (echoed === '') return ''
   return asked === 'speaker' ? `**Quotes from** ${echoed}` : `**Q:** ${echoed}`
 }

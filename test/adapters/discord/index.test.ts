@@ -140,6 +140,20 @@ describe('startDiscord against the fake Discord', () => {
     }
   })
 
+  it('GIVEN a channel where the bot may not post at all THEN it tries the embed and plain text once each, apologises nowhere, and answers the next mention once it may', async () => {
+    run.fake.setSendMessages(false)
+    let refused: { id: string }
+    try {
+      refused = await run.fake.say({ content: `<@${run.fake.ids.bot}> how many people were killed?` })
+      await run.fake.waitForCall((c) => isReplyTo(refused.id)(c) && typeof c.body?.content === 'string')
+    } finally {
+      run.fake.setSendMessages(true)
+    }
+    const { id } = await run.fake.say({ content: `<@${run.fake.ids.bot}> who is Maryam Rajavi?` })
+    await run.fake.waitForCall(isReplyTo(id))
+    expect(run.fake.calls.filter(isReplyTo(refused.id))).toHaveLength(2)
+  })
+
   it('GIVEN a DM without a mention THEN it is answered in the DM', async () => {
     const question = 'Who is Maryam Rajavi?'
     const { id, channel } = await run.fake.say({ content: question, mentionsBot: false, dm: true, user: BOB })

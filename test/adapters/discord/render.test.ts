@@ -198,6 +198,15 @@ describe('renderDiscordText (a channel without Embed Links)', () => {
     expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content)
   })
 
+  it('GIVEN a long question full of markdown, a long note and a very long link THEN the content still fits and still shows the quote', () => {
+    const article = { ...ARTICLE, url: `https://example.org/${'a'.repeat(600)}` }
+    const q = quote('At least 304 people were killed.', { article })
+    const answer = answered([q], { question: '*_'.repeat(300), disagreement: true, note: `Sources differ: ${'*_'.repeat(240)}` })
+    const { content } = renderDiscordText(answer)
+    expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content)
+    expect(displayed(content)).toContain(shownQuote(q))
+  })
+
   it('GIVEN a refusal or a failure THEN the content says so in the same words as the embed', () => {
     const refusal: Answer = { answered: false, question: 'Who won the match?', reason: 'not-in-article', note: "The article doesn't say." }
     expect(renderDiscordText(refusal).content).toBe(description(renderDiscord(refusal)))
