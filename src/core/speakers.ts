@@ -156,7 +156,12 @@ export class SpeakerRegistry {
       return indefinite || parsed.description.split(/\s+/).length >= 2 ? this.group(parsed) : null
     }
     if (ORGANISATION_NOUNS.has(parsed.head) && determined && !proper) {
-      return named ?? this.lastOrganisation ?? this.group(parsed)
+      if (named) return named
+      // `the organisation`, `the rights group` stand for the last organisation; `the government`, `the police` only
+      // for one the article called so (`the Iranian government`), else they are a speaker of their own.
+      const last = this.lastOrganisation
+      if (last && (!INSTITUTION_NOUNS.has(parsed.head) || describes(last, parsed.head))) return last
+      return this.group(parsed)
     }
     // `The NCRI President`, `the Regional Director`: a title the article gave someone.
     if (TITLE_WORDS.has(parsed.head) || ONE_PERSON.has(parsed.head)) {
@@ -384,4 +389,19 @@ function escapeRegExp(text: string): string {
 function ofPart(description: string): string {
   const at = description.search(/\sof\s/i)
   return at < 0 ? '' : description.slice(at + 4).trim().toLowerCase()
+}
+
+/**
+ * Organisation nouns that name one kind of institution: `the government`
+ * after a WHO spokesman is the government, not the WHO.
+ */
+const INSTITUTION_NOUNS = new Set([
+  'government', 'ministry', 'department', 'party', 'council', 'committee', 'commission', 'court', 'army', 'police',
+  'military', 'regime', 'judiciary', 'opposition', 'administration', 'coalition', 'union',
+])
+
+/** Does the entity's name, an alias or its role hold the noun (`the Iranian regime` for `regime`)? */
+function describes(entity: Entity, noun: string): boolean {
+  const word = new RegExp(`\\b${noun}\\b`, 'i')
+  return word.test(entity.name) || (entity.role !== null && word.test(entity.role)) || [...entity.aliases].some((a) => word.test(a))
 }

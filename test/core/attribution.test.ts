@@ -126,6 +126,17 @@ describe('attribution against the hand labels', () => {
     expect(s[0]!.speaker).not.toBe('Jane Roe')
     expect(s[2]!.speaker).toBe('Jane Roe')
   })
+  it('GIVEN `the government` after another organisation spoke THEN it is the government, while `the agency` still stands for that organisation', () => {
+    const text = [
+      'T',
+      '“The outbreak is under control,” a spokesman for the WHO said.',
+      'The government has promised more money.',
+      'The agency said it would send more staff.',
+    ].join('\n\n')
+    const s = readArticle({ id: 't', text }).statements
+    expect(s[1]!.speaker).not.toBe('WHO')
+    expect(s[2]!.speaker).toBe('WHO')
+  })
   it('GIVEN a role ending in an organisation written in capitals like a pronoun (the WHO) THEN the role keeps it', () => {
     const text = 'T\n\n“The outbreak is under control,” said Tarik Jasarevic, a spokesman for the WHO.\n'
     const [s] = readArticle({ id: 't', text }).statements
