@@ -7,7 +7,7 @@
  */
 import { figuresOf } from './features.js'
 import type { Query, Slot } from './question.js'
-import type { Unit } from './terms.js'
+import { holdsAnyTerm, type Unit } from './terms.js'
 
 /** How far (in tokens) a figure may stand from a word of the question to count as a figure for it. */
 const NEAR = 6
@@ -146,11 +146,6 @@ function unitsAfter(units: readonly Unit[], at: number): string[][] {
 }
 
 /** Does a content unit hold one of the terms (as a stem or a concept)? */
-function holdsAnyTerm(unit: Unit, terms: ReadonlySet<string>): boolean {
-  if (unit.stop && unit.concepts.length === 0) return false
-  return unit.stems.some((t) => terms.has(t)) || unit.concepts.some((t) => terms.has(t))
-}
-
 /** One speaker's figures, as the answer gives them. */
 export interface SpeakerFigures {
   readonly speaker: string

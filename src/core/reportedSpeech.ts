@@ -6,7 +6,7 @@
  * names them (`'Khamenei's thugs tortured Navid…'`).
  */
 import { isSpeechVerb } from './speakerMentions.js'
-import type { Unit } from './terms.js'
+import { holdsAnyTerm, type Unit } from './terms.js'
 
 /** How many words after the person's a speech verb may stand: `Mugabe had told`, `the spokesman had earlier said`. */
 const VERB_WITHIN = 3
@@ -19,16 +19,11 @@ const VERB_WITHIN = 3
  */
 export function reportsSpeechOf(units: readonly Unit[], head: ReadonlySet<string>): boolean {
   for (let i = 0; i < units.length; i++) {
-    if (!holdsAny(units[i]!, head)) continue
+    if (!holdsAnyTerm(units[i]!, head)) continue
     for (let j = i + 1; j <= Math.min(units.length - 1, i + VERB_WITHIN); j++) {
       if (isSpeechVerb(units[j])) return true
       if (!units[j]!.stop) break
     }
   }
   return false
-}
-
-function holdsAny(unit: Unit, person: ReadonlySet<string>): boolean {
-  if (unit.stop) return false
-  return unit.stems.some((t) => person.has(t)) || unit.concepts.some((t) => person.has(t))
 }

@@ -41,6 +41,12 @@ export function stemForm(form: string, kind: Token['kind'], stemmer: Stemmer = s
   return stemmer(form)
 }
 
+/** Does the unit hold one of the terms (a stem or a concept)? A stop word only through a concept of its phrase. */
+export function holdsAnyTerm(unit: Unit, terms: ReadonlySet<string>): boolean {
+  if (unit.stop && unit.concepts.length === 0) return false
+  return unit.stems.some((t) => terms.has(t)) || unit.concepts.some((t) => terms.has(t))
+}
+
 /** A stemmer that remembers: indexing meets the same words again and again. */
 export function createStemmer(): Stemmer {
   const memo = new Map<string, string>()
