@@ -4,6 +4,7 @@
  * question does per word; nothing here builds anything.
  */
 import type { SearchResult } from 'minisearch'
+import { bitCount } from './bits.js'
 import { internalsOf, type EngineInternals } from './engineInternals.js'
 import { BoundedMemo } from './memo.js'
 import { SEPARATOR, splitTerms, type Lexicon, type StatementIndex, type TermSets } from './search.js'
@@ -207,11 +208,6 @@ function descendingBy(scores: readonly number[]): (a: number, b: number) => numb
   return (a, b) => scores[b]! - scores[a]! || a - b
 }
 
-function bitCount(mask: number): number {
-  let count = 0
-  for (let m = mask; m !== 0; m &= m - 1) count++
-  return count
-}
 
 /** The engine's own search: for a question of more terms than `searchTerms` keeps in a mask. */
 function searchByEngine(index: StatementIndex, terms: readonly string[], filter: ((id: number) => boolean) | undefined, limit: number): Hit[] {
@@ -227,37 +223,6 @@ function searchByEngine(index: StatementIndex, terms: readonly string[], filter:
     hits.push({ id: r.id as number, score: r.score, matched: r.queryTerms })
   }
   return hits
-}
-
-/**
- * A corrected spelling for a word the index has never seen, or null: the
- * nearest known word (`kiled` → `killed`, `protestors` → `protesters`), else
- * a known word it extends by a short ending (`youngest` → `young`).
- */
-export function correctSpelling(lexicon: Lexicon, word: string): string | null {
-  if (word.length < 5 || lexicon.vocabulary.has(word)) return null
-  const distance = word.length >= 8 ? 2 : 1
-  let best: string | null = null
-  let bestDistance = Infinity
-  let bestCount = -1
-  // Typing rarely gets the first letter wrong (`original` is not a misspelt `criminal`), so only words with the
-  // same first letter are searched. The nearest wins; among equally near ones the most frequent, then the first.
-  const first = word[0]!
-  for (const [rest, [count, d]] of lexicon.vocabulary.atPrefix(first).fuzzyGet(word.slice(1), distance)) {
-    const candidate = first + rest
-    const better = d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best!)))
-    if (better) {
-      best = candidate
-      bestDistance = d
-      bestCount = count
-    }
-  }
-  if (best !== null) return best
-  for (let length = word.length - 1; length >= Math.max(4, word.length - 3); length--) {
-    const prefix = word.slice(0, length)
-    if (lexicon.vocabulary.has(prefix)) return prefix
-  }
-  return null
 }
 
 /** True when a question word needs no correction: the index or the synonym list knows it. */

@@ -4,7 +4,8 @@
  * terms an answer must cover and how much each weighs (IDF: a rare word says
  * more than a common one), and which speaker it asks about.
  */
-import { documentFrequency, correctSpelling, isKnownWord } from './lookup.js'
+import { documentFrequency, isKnownWord } from './lookup.js'
+import { correctSpelling } from './spelling.js'
 import { BoundedMemo, perOwner, stemmerFor } from './memo.js'
 import type { StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'

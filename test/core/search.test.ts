@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readArticle } from '../../src/core/article.js'
 import { parseQuestion } from '../../src/core/question.js'
 import { rankCandidates } from '../../src/core/ranking.js'
-import { correctSpelling, documentFrequency, searchTerms } from '../../src/core/lookup.js'
+import { documentFrequency, searchTerms } from '../../src/core/lookup.js'
 import { buildIndex } from '../../src/core/search.js'
 import { cleanForMatching } from '../../src/core/tokenize.js'
 import { readEntries, readFixtureArticle } from '../../scripts/eval.js'
@@ -51,27 +51,6 @@ describe('searchTerms', () => {
       const all = searchTerms(index, terms).filter((h) => odd(h.id))
       expect(searchTerms(index, terms, odd, 5)).toEqual(all.slice(0, 5))
     }
-  })
-})
-
-describe('correctSpelling', () => {
-  it('GIVEN a typo one letter off THEN the nearest word the articles use', () => {
-    expect(correctSpelling(index.lexicon, 'kiled')).toBe('killed')
-    expect(correctSpelling(index.lexicon, 'sanctoins')).toBe('sanctions')
-  })
-
-  it('GIVEN a known word with an ending THEN the word it extends', () => {
-    expect(correctSpelling(index.lexicon, 'brutalism')).toBe('brutal')
-  })
-
-  it('GIVEN a word whose near neighbour starts differently THEN no correction', () => {
-    expect(correctSpelling(index.lexicon, 'original')).not.toBe('criminal')
-  })
-
-  it('GIVEN a short or known word THEN no correction', () => {
-    expect(correctSpelling(index.lexicon, 'rain')).toBeNull()
-    expect(correctSpelling(index.lexicon, 'killed')).toBeNull()
-    expect(correctSpelling(index.lexicon, 'protestors')).toBeNull()
   })
 })
 
