@@ -11,13 +11,18 @@ import { countQuestionFor, namedFigures } from './namedFigure.js'
 import { nearDuplicate, sharedTerms } from './overlap.js'
 import { isPeople, parseQuestion, type Query } from './question.js'
 import { toQuote } from './quote.js'
-import { rankCandidates, type Candidate } from './ranking.js'
+import { candidate, rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
 import { statementUnitsOf } from './memo.js'
 import { stemsOfConcept } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
-import type { Answer, Statement } from './types.js'
+import type { Answer, Quote, Statement } from './types.js'
+
+/** An answer that quotes, in one shape whichever way it was reached. */
+export function quotedAnswer(question: string, quotes: readonly Quote[], disagreement: boolean, note: string | null): Extract<Answer, { answered: true }> {
+  return { answered: true, question, quotes, disagreement, note }
+}
 
 /** Options for one question. */
 export interface AskOptions {
@@ -73,7 +78,7 @@ export function answerQuestion(index: StatementIndex, question: string, options:
     return answer.answered && !answer.disagreement ? withOtherFigures(index, query, answer, maxQuotes) : answer
   }
   const quotes = pickDistinct(index, eligible, maxQuotes).map((c) => quoteOf(index, c.id))
-  const answer = { answered: true as const, question, quotes, disagreement: false, note: null }
+  const answer = quotedAnswer(question, quotes, false, null)
   // `was it really 1,500 dead?` asks about a figure as much as `is the 1,500 figure right?` does.
   return query.type === 'other' ? withOtherFigures(index, query, answer, maxQuotes) : answer
 }
@@ -130,7 +135,7 @@ function quantityAnswer(
   const shown = differing.filter((speaker) => chosen.some((c) => c.speaker === speaker))
   const noted = shown.length > 1 ? shown : differing
   const disagreement = noted.length > 1
-  return { answered: true, question, quotes, disagreement, note: disagreement ? disagreementNote(noted) : null }
+  return quotedAnswer(question, quotes, disagreement, disagreement ? disagreementNote(noted) : null)
 }
 
 /**
@@ -152,7 +157,7 @@ function withOtherFigures(index: StatementIndex, query: Query, answer: Extract<A
     // The first quote already gives its speaker's figure.
     if (!again && quote.speaker !== quotes[0]!.speaker) quotes.push(quote)
   }
-  return { ...answer, quotes, disagreement: true, note: counted.note }
+  return quotedAnswer(answer.question, quotes, true, counted.note)
 }
 
 /** A statement read for its figures. */
@@ -214,10 +219,10 @@ function sourceOnly(index: StatementIndex, question: string, query: Query, maxQu
   const ids: number[] = []
   for (const context of query.source!.contexts) ids.push(...index.speakers.contexts[context]!.statements)
   ids.sort((a, b) => narrationRank(index.statements[a]!) - narrationRank(index.statements[b]!) || a - b)
-  const candidates = ids.map((id) => ({ id, coverage: 1, bySource: true, fitsType: false, score: 0 }))
+  const candidates = ids.map((id) => candidate(id, 1, true, false, 0))
   const quotes = pickDistinct(index, candidates, maxQuotes).map((c) => quoteOf(index, c.id))
   if (quotes.length === 0) return notInArticle(index, question)
-  return { answered: true, question, quotes, disagreement: false, note: null }
+  return quotedAnswer(question, quotes, false, null)
 }
 
 function narrationRank(statement: Statement): number {
@@ -231,7 +236,7 @@ function gist(index: StatementIndex, question: string, maxQuotes: number): Answe
     .filter((a) => a.statements.length > 0)
     .map((a) => quoteOf(index, index.statements.indexOf(a.statements[0]!)))
   if (quotes.length === 0) return notInArticle(index, question)
-  return { answered: true, question, quotes, disagreement: false, note: null }
+  return quotedAnswer(question, quotes, false, null)
 }
 
 /** The best candidates, skipping any that repeat one already taken. */

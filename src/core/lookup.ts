@@ -40,6 +40,11 @@ export interface ScoredHit {
   readonly mask?: number
 }
 
+/** A hit in one shape, mask or none: code that reads hits meets one hidden class. */
+export function scoredHit<M extends number | undefined>(id: number, score: number, mask: M): ScoredHit & { readonly mask: M } {
+  return { id, score, mask }
+}
+
 /** A hit from the engine: statement number, BM25 score, and which query terms it matched. */
 export interface Hit extends ScoredHit {
   readonly matched: readonly string[]
@@ -71,9 +76,9 @@ export function searchTerms(index: StatementIndex, terms: readonly string[], fil
  */
 export function searchScores(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity): ScoredHit[] {
   const asked = askedTerms(terms)
-  if (asked.length > MASK_TERMS) return searchByEngine(index, asked, filter, limit).map(({ id, score }) => ({ id, score }))
+  if (asked.length > MASK_TERMS) return searchByEngine(index, asked, filter, limit).map(({ id, score }) => scoredHit(id, score, undefined))
   const hits = scoreTerms(index, asked, filter, limit)
-  return terms.every((t) => t !== '' && !t.includes(SEPARATOR)) ? hits : hits.map(({ id, score }) => ({ id, score }))
+  return terms.every((t) => t !== '' && !t.includes(SEPARATOR)) ? hits : hits.map(({ id, score }) => scoredHit(id, score, undefined))
 }
 
 /** The terms as the engine would read them joined: split again, empty ones dropped. */
@@ -86,7 +91,7 @@ function askedTerms(terms: readonly string[]): string[] {
 /** A matched term is one bit of a 32-bit mask. */
 const MASK_TERMS = 31
 
-function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((id: number) => boolean) | undefined, limit: number): { id: number; score: number; mask: number }[] {
+function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((id: number) => boolean) | undefined, limit: number): (ScoredHit & { readonly mask: number })[] {
   if (asked.length === 0) return []
   const engine = internalsOf(index.engine)
   const fieldId = engine._fieldIds[FIELD]!
@@ -132,7 +137,7 @@ function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((i
     scores[slot] = scores[slot]! * bitCount(masks[slot]!)
     if (!filter || filter(engine._documentIds.get(docs[slot]!) as number)) kept.push(slot)
   }
-  return best(kept, scores, limit).map((slot) => ({ id: engine._documentIds.get(docs[slot]!) as number, score: scores[slot]!, mask: masks[slot]! }))
+  return best(kept, scores, limit).map((slot) => scoredHit(engine._documentIds.get(docs[slot]!) as number, scores[slot]!, masks[slot]!))
 }
 
 /**

@@ -235,7 +235,7 @@ interface SlotDraft extends Slot {
   readonly looser: readonly (readonly string[])[] | undefined
 }
 
-/** A slot of one shape whatever it holds (no neighbours yet). */
+/** A slot of one shape whatever it holds (no neighbours yet): code that reads slots meets one hidden class, never a spread's. */
 function draftSlot(
   label: string,
   anyOf: readonly (readonly string[])[],
@@ -269,12 +269,15 @@ function joinCoordinated(
     const previousAt = units[units.length - 1]
     const link = forms[at - 1]
     if (previous && !slot.speakers && !previous.speakers && (coordinated(previousAt!, at, link) || offeredChoice(questionUnits, forms, previousAt!, at))) {
-      joined[joined.length - 1] = {
-        ...previous,
-        label: `${previous.label} or ${slot.label}`,
-        anyOf: [...previous.anyOf, ...slot.anyOf],
-        weight: Math.max(previous.weight, slot.weight),
-      }
+      joined[joined.length - 1] = draftSlot(
+        `${previous.label} or ${slot.label}`,
+        [...previous.anyOf, ...slot.anyOf],
+        previous.speakers,
+        Math.max(previous.weight, slot.weight),
+        previous.context,
+        previous.absent,
+        previous.looser,
+      )
       return
     }
     joined.push(slot)
@@ -598,7 +601,10 @@ function dedupeSlots(slots: SlotDraft[]): Slot[] {
       if (renumber[j] !== k) return
       for (const n of slot.next) if (renumber[n] !== k) neighbours.add(position.get(renumber[n]!)!)
     })
-    return { ...slots[k]!, next: [...neighbours] }
+    const slot = slots[k]!
+    const deduped = draftSlot(slot.label, slot.anyOf, slot.speakers, slot.weight, slot.context, slot.absent, slot.looser)
+    deduped.next = [...neighbours]
+    return deduped
   })
 }
 

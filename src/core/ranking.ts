@@ -8,7 +8,7 @@
  */
 import { FEATURE, namesPlaceBesides } from './features.js'
 import type { Query, Slot, Source } from './question.js'
-import { searchScores, setHolds, type ScoredHit } from './lookup.js'
+import { scoredHit, searchScores, setHolds, type ScoredHit } from './lookup.js'
 import { reportsSpeechOf } from './reportedSpeech.js'
 import { COMMON_TERM, type StatementIndex } from './search.js'
 import { statementUnitsOf } from './memo.js'
@@ -23,6 +23,11 @@ export interface Candidate {
   /** Holds what the question type asks for (a figure for `how many`, a date for `when`). */
   readonly fitsType: boolean
   readonly score: number
+}
+
+/** A candidate, in one shape however it was reached: code that reads candidates meets one hidden class. */
+export function candidate(id: number, coverage: number, bySource: boolean, fitsType: boolean, score: number): Candidate {
+  return { id, coverage, bySource, fitsType, score }
 }
 
 /** How many postings retrieval may walk before it leaves a question's commonest terms to the coverage check. */
@@ -57,7 +62,7 @@ function placesBesidesAsked(index: StatementIndex, query: Query, ranked: readonl
   const unitsOfStatement = statementUnitsOf(index)
   const checked = ranked.map((c) => {
     if (!c.fitsType || namesPlaceBesides(unitsOfStatement(c.id), asked)) return c
-    return { ...c, fitsType: false, score: c.score - TYPE_BONUS.place }
+    return candidate(c.id, c.coverage, c.bySource, false, c.score - TYPE_BONUS.place)
   })
   return checked.sort((a, b) => b.score - a.score)
 }
@@ -150,7 +155,7 @@ function scoreHits(
       // `Who is Rajavi?`: the statement that names her (and gives her role) over one she merely said.
       (query.type === 'person' ? 0.6 * namedInText(scan) : 0) +
       (statement.paragraph <= 2 ? 0.15 : 0)
-    insertTop(pool, { id: hit.id, coverage, bySource, fitsType, score })
+    insertTop(pool, candidate(hit.id, coverage, bySource, fitsType, score))
   }
   return pool
 }
@@ -325,7 +330,7 @@ function commonHits(index: StatementIndex, terms: readonly string[]): ScoredHit[
       else matched.set(id, [term])
     }
   }
-  return [...matched].map(([id, terms]) => ({ id, score: terms.length, matched: terms })).sort((a, b) => b.score - a.score || a.id - b.id)
+  return [...matched].map(([id, terms]) => scoredHit(id, terms.length, undefined)).sort((a, b) => b.score - a.score || a.id - b.id)
 }
 
 /**
@@ -348,7 +353,7 @@ function spokenStatements(index: StatementIndex, query: Query, hits: readonly Sc
       if (extra.length >= SOURCE_STATEMENTS) return extra
       if (!seen.has(id)) {
         seen.add(id)
-        extra.push({ id, score: 0 })
+        extra.push(scoredHit(id, 0, undefined))
       }
     }
   }

@@ -1,5 +1,6 @@
 import { articleRef } from './quote.js'
-import type { AskOptions } from './answer.js'
+import { quotedAnswer, type AskOptions } from './answer.js'
+import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
 import type { Answer, Article, SourceEntry } from './types.js'
 import { toQuote } from './quote.js'
@@ -37,10 +38,10 @@ export function quotesBy(index: StatementIndex, name: string, options: AskOption
     return article.statements.filter((s) => s.kind !== 'narration' && names.has(s.speaker)).map((s) => toQuote(s, article))
   })
   if (quotes.length === 0) {
-    return { answered: false, question: name, reason: 'not-in-article', note: `No one called "${name.trim()}" is quoted in the loaded articles.` }
+    return refuse(name, 'not-in-article', `No one called "${name.trim()}" is quoted in the loaded articles.`)
   }
   const limit = options.maxQuotes ?? quotes.length
-  return { answered: true, question: name, quotes: quotes.slice(0, limit), disagreement: false, note: null }
+  return quotedAnswer(name, quotes.slice(0, limit), false, null)
 }
 
 function normaliseName(name: string): string {
