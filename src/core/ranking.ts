@@ -265,19 +265,27 @@ function retrievalTerms(
   budget: number,
   given: number,
 ): { chosen: string[]; all: string[]; reachable: number } {
-  const byTerm = new Map<string, number>()
+  // A question has a handful of terms: arrays and an insertion sort, rarest first (ties by term), beat a Map and its sort.
+  const all: string[] = []
+  const frequencies: number[] = []
   for (const slot of slots) {
     for (const alternative of slot.anyOf) {
-      for (const term of alternative) byTerm.set(term, frequencyOf(index, term))
+      for (const term of alternative) {
+        if (all.includes(term)) continue
+        const frequency = frequencyOf(index, term)
+        let at = all.length
+        while (at > 0 && (frequencies[at - 1]! > frequency || (frequencies[at - 1] === frequency && all[at - 1]! > term))) at--
+        all.splice(at, 0, term)
+        frequencies.splice(at, 0, frequency)
+      }
     }
   }
-  const sorted = [...byTerm.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-  const all = sorted.map(([term]) => term)
   const chosen = new Set<string>()
   let postings = 0
-  for (const [term, frequency] of sorted) {
+  for (let t = 0; t < all.length; t++) {
+    const frequency = frequencies[t]!
     if (chosen.size > 0 && postings + frequency > budget) break
-    chosen.add(term)
+    chosen.add(all[t]!)
     postings += frequency
   }
   // A speaker's own statements come with the first search (see spokenStatements), so outside it only words count.

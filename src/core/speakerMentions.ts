@@ -4,6 +4,7 @@
  * their aliases. The directory is built once with the index; a question only
  * looks words up in it.
  */
+import { perOwner } from './memo.js'
 import { PLACE_GROUPS } from './synonyms.js'
 import { indexTerms, stemForm, unitsOf, type Unit } from './terms.js'
 import type { Article, Statement } from './types.js'
@@ -231,10 +232,16 @@ export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDi
   for (let i = 0; i < units.length; i++) if (!units[i]!.stop) content.push(i)
   const mentions: SpeakerMention[] = []
   const keys: string[] = []
+  const starts = firstWordsOf(directory)
   for (let c = 0; c < content.length; ) {
+    let key = units[content[c]!]!.token.forms[0]!
+    // Most words start no name: the runs from here are built (and hashed) only after one that does.
+    if (!starts.has(key)) {
+      c++
+      continue
+    }
     // The runs of 1, 2, … words from here (keys[0 .. longest - 1]), looked up longest first.
     const longest = Math.min(directory.longestKey, content.length - c)
-    let key = units[content[c]!]!.token.forms[0]!
     keys[0] = key
     for (let length = 2; length <= longest; length++) keys[length - 1] = key = `${key} ${units[content[c + length - 1]!]!.token.forms[0]!}`
     let entry: KeyEntry | undefined
@@ -262,6 +269,16 @@ export function findSpeakerMentions(units: readonly Unit[], directory: SpeakerDi
   }
   return mentions
 }
+
+/** The first word of every name and alias in the directory, gathered on first use. */
+const firstWordsOf = perOwner((directory: SpeakerDirectory): ReadonlySet<string> => {
+  const words = new Set<string>()
+  for (const key of directory.keys.keys()) {
+    const space = key.indexOf(' ')
+    words.add(space < 0 ? key : key.slice(0, space))
+  }
+  return words
+})
 
 /** Are the `length` content units from `c` all words for people in general? */
 function allPeople(units: readonly Unit[], content: readonly number[], c: number, length: number): boolean {
