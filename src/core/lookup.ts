@@ -9,6 +9,7 @@ import { internalsOf, type EngineInternals } from './engineInternals.js'
 import { BoundedMemo } from './memo.js'
 import { SEPARATOR, splitTerms, type Lexicon, type StatementIndex, type TermSets } from './search.js'
 import { STOP_WORDS } from './stopwords.js'
+import { sortedBy } from './sortedBy.js'
 import { isSynonymWord } from './terms.js'
 
 /** True when item `i` of the sets holds term `termId` (binary search in its sorted list). */
@@ -200,12 +201,12 @@ const FIELD = 'terms'
 /** The `limit` best of `slots` by score, ties in their order: what a stable sort by score would put first. */
 function best(slots: number[], scores: readonly number[], limit: number): number[] {
   const byScore = descendingBy(scores)
-  if (slots.length <= limit) return slots.sort(byScore)
+  if (slots.length <= limit) return sortedBy(slots, byScore)
   const sorted = Float64Array.from(slots, (slot) => scores[slot]!).sort()
   const least = sorted[sorted.length - limit]!
   const above = slots.filter((slot) => scores[slot]! > least)
   for (const slot of slots) if (above.length < limit && scores[slot] === least) above.push(slot)
-  return above.sort(byScore)
+  return sortedBy(above, byScore)
 }
 
 /** Orders places by their score, highest first, ties by place. */

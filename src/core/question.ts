@@ -9,8 +9,9 @@ import { correctSpelling } from './spelling.js'
 import { BoundedMemo, perOwner, stemmerFor } from './memo.js'
 import type { StatementIndex } from './search.js'
 import { findSpeakerMentions, isSpeechNoun, isSpeechVerb, type SpeakerMention } from './speakerMentions.js'
-import { CHAT_SPELLINGS, GIST_WORDS, misspeltStopWord, QUESTION_STOP_WORDS } from './stopwords.js'
+import { CHAT_SPELLINGS, GIST_WORDS, misspeltStopWord, QUESTION_STOP_WORDS, STOP_WORDS } from './stopwords.js'
 import { findSpeechFrame } from './speechFrame.js'
+import { sortedBy } from './sortedBy.js'
 import { relatedAt, stemForm, toUnits, unitsOf, type Stemmer, type Unit } from './terms.js'
 import { token, tokenize, type Token } from './tokenize.js'
 
@@ -327,7 +328,7 @@ function setsTheScene(units: readonly Unit[], at: number): boolean {
 /** Links each slot to the slots beside it in the question (past stop words such as `of` and `the`), in place. */
 function linkNeighbours(slots: readonly SlotDraft[], unitOfSlot: readonly number[], units: readonly Unit[]): void {
   if (slots.length < 2) return
-  const order = slots.map((_, k) => k).sort((a, b) => unitOfSlot[a]! - unitOfSlot[b]!)
+  const order = sortedBy(slots.map((_, k) => k), (a, b) => unitOfSlot[a]! - unitOfSlot[b]!)
   const next: number[][] = slots.map(() => [])
   for (let j = 1; j < order.length; j++) {
     const a = order[j - 1]!
@@ -407,7 +408,8 @@ function unchat(token: Token, words: QuestionWords): Token {
   const form = token.forms[0]!
   const chat = CHAT.get(form)
   if (chat) return withForm(token, chat)
-  if (token.capitalized && !token.sentenceStart) return token
+  // A stop word is known (no slip to read): it need not be looked up among the words' facts.
+  if ((token.capitalized && !token.sentenceStart) || STOP_WORDS.has(form)) return token
   const slip = words.facts(form).slip
   return slip ? withForm(token, slip) : token
 }
