@@ -66,7 +66,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1,100,1000,10000' },
     json: { type: 'boolean', default: false },
     questions: { type: 'string', default: '1000' },
-    warmup: { type: 'string', default: '1000' },
+    warmup: { type: 'string', default: '5000' },
     'jit-warmup': { type: 'string', default: '10000' },
     seed: { type: 'string', default: '20191116' },
     restart: { type: 'boolean' },

@@ -74,12 +74,27 @@ const STOP_WORD_DELETIONS: ReadonlyMap<string, string> = (() => {
   return deletions
 })()
 
+/** The first two characters of every key of STOP_WORD_DELETIONS, as one number each (see `pair`). */
+const DELETION_STARTS: ReadonlySet<number> = new Set([...STOP_WORD_DELETIONS.keys()].map((key) => pair(key.charCodeAt(0), key.charCodeAt(1))))
+
+function pair(first: number, second: number): number {
+  return first * 0x10000 + second
+}
+
 /** The stop word a word of five letters or more is a one-letter slip of (`happend` → `happened`), or undefined. */
 export function misspeltStopWord(word: string): string | undefined {
   if (word.length < 4) return undefined
   const direct = STOP_WORD_DELETIONS.get(word)
   if (direct !== undefined) return direct
   for (let i = 0; i < word.length; i++) {
+    // A word without the letter at `i` starts with these two characters: most words no article uses (`zorblax`)
+    // start no key, and are passed over before a string is built and hashed for each deletion.
+    const start = i === 0 ? pair(word.charCodeAt(1), word.charCodeAt(2)) : i === 1 ? pair(word.charCodeAt(0), word.charCodeAt(2)) : pair(word.charCodeAt(0), word.charCodeAt(1))
+    if (!DELETION_STARTS.has(start)) {
+      // From the third letter on, every deletion starts as the word does.
+      if (i >= 2) return undefined
+      continue
+    }
     const found = STOP_WORD_DELETIONS.get(word.slice(0, i) + word.slice(i + 1))
     if (found !== undefined) return found
   }
