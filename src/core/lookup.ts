@@ -10,6 +10,7 @@ import { BoundedMemo } from './memo.js'
 import { SEPARATOR, splitTerms, type Lexicon, type StatementIndex, type TermSets } from './search.js'
 import { STOP_WORDS } from './stopwords.js'
 import { sortedBy } from './sortedBy.js'
+import { inVocabulary } from './spelling.js'
 import { isSynonymWord } from './terms.js'
 
 /** True when item `i` of the sets holds term `termId` (binary search in its sorted list). */
@@ -233,6 +234,5 @@ function searchByEngine(index: StatementIndex, terms: readonly string[], filter:
 
 /** True when a question word needs no correction: the index or the synonym list knows it. */
 export function isKnownWord(lexicon: Lexicon, form: string, stemmed: string): boolean {
-  // The vocabulary is a radix tree: its walk comes last, after the hash lookups.
-  return STOP_WORDS.has(form) || lexicon.termIds.has(stemmed) || isSynonymWord(stemmed) || lexicon.vocabulary.has(form)
+  return STOP_WORDS.has(form) || lexicon.termIds.has(stemmed) || isSynonymWord(stemmed) || inVocabulary(lexicon, form)
 }

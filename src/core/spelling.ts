@@ -32,6 +32,11 @@ export function correctSpelling(lexicon: Lexicon, word: string): string | null {
   return null
 }
 
+/** Is the word (folded) in the vocabulary? A hash lookup among the words of its first letter, where the vocabulary's tree is a walk. */
+export function inVocabulary(lexicon: Lexicon, word: string): boolean {
+  return word !== '' && initialOf(lexicon, word[0]!).known.has(word.slice(1))
+}
+
 /**
  * The vocabulary's words that start with one letter, by length: those of
  * length `l` (counted after the first letter) are `[start[l], start[l + 1])`.

@@ -3,7 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import { describe, expect, it } from 'vitest'
 import { readArticle } from '../../src/core/article.js'
 import { buildIndex, type Lexicon } from '../../src/core/search.js'
-import { correctSpelling, levenshteinWithin } from '../../src/core/spelling.js'
+import { correctSpelling, inVocabulary, levenshteinWithin } from '../../src/core/spelling.js'
 import { readFixtureArticle } from '../../scripts/eval.js'
 
 const NAMES = ['000_97c02de7d0eb7492.txt', 'iran-amnesty-torture-2020.txt', 'korea-impeachment-nbc-2024.txt', 'obama-gun-laws-bbc-2015.txt', 'sudan-sanctions-nyt-2017.txt', 'tunisia-bardo-wapo-2015.txt']
@@ -95,6 +95,18 @@ describe('the scan agrees with the radix tree', () => {
       if (expected !== null) corrected++
     }
     expect(corrected).toBeGreaterThan(typos.length / 4)
+  })
+})
+
+describe('inVocabulary', () => {
+  it('GIVEN every vocabulary word and every one with a letter dropped or added THEN what the vocabulary tree says', () => {
+    const words = [...index.lexicon.vocabulary.keys()].flatMap((w) => [w, w.slice(1), `${w}x`, w.slice(0, -1), w.toUpperCase()])
+    let known = 0
+    for (const w of words) {
+      expect(inVocabulary(index.lexicon, w)).toBe(index.lexicon.vocabulary.has(w))
+      if (index.lexicon.vocabulary.has(w)) known++
+    }
+    expect(known).toBeGreaterThan(words.length / 5)
   })
 })
 
