@@ -73,14 +73,11 @@ export function answerQuestion(index: StatementIndex, question: string, options:
   const eligible = candidates.filter((c) => c.coverage >= best.coverage - slack && (!needsType || c.fitsType))
   if (eligible.length === 0) return notInArticle(index, question)
 
-  if (query.type === 'quantity') {
-    const answer = quantityAnswer(index, question, query, eligible, best.coverage, maxQuotes)
-    return answer.answered && !answer.disagreement ? withOtherFigures(index, query, answer, maxQuotes) : answer
-  }
-  const quotes = pickDistinct(index, eligible, maxQuotes).map((c) => quoteOf(index, c.id))
-  const answer = quotedAnswer(question, quotes, false, null)
+  if (query.type === 'quantity') return quantityAnswer(index, question, query, eligible, best.coverage, maxQuotes)
+  const picked = pickDistinct(index, eligible, maxQuotes)
+  const answer = quotedAnswer(question, picked.map((c) => quoteOf(index, c.id)), false, null)
   // `was it really 1,500 dead?` asks about a figure as much as `is the 1,500 figure right?` does.
-  return query.type === 'other' ? withOtherFigures(index, query, answer, maxQuotes) : answer
+  return query.type === 'other' ? withOtherFigures(index, query, answer, picked[0]!.id, maxQuotes) : answer
 }
 
 /** How many of the best candidates are read again for their figures. */
@@ -134,8 +131,8 @@ function quantityAnswer(
   // is never given as if it were not.
   const shown = differing.filter((speaker) => chosen.some((c) => c.speaker === speaker))
   const noted = shown.length > 1 ? shown : differing
-  const disagreement = noted.length > 1
-  return quotedAnswer(question, quotes, disagreement, disagreement ? disagreementNote(noted) : null)
+  if (noted.length > 1) return quotedAnswer(question, quotes, true, disagreementNote(noted))
+  return withOtherFigures(index, query, quotedAnswer(question, quotes, false, null), chosen[0]!.candidate.id, maxQuotes)
 }
 
 /**
@@ -143,10 +140,11 @@ function quantityAnswer(
  * each other speaker's figure for what it counts, and the note, where they
  * differ (see namedFigure.ts). Otherwise the answer as it was.
  */
-function withOtherFigures(index: StatementIndex, query: Query, answer: Extract<Answer, { answered: true }>, maxQuotes: number): Answer {
+function withOtherFigures(index: StatementIndex, query: Query, answer: Extract<Answer, { answered: true }>, first: number, maxQuotes: number): Answer {
   const figures = namedFigures(query)
   if (figures.size === 0) return answer
-  const asked = countQuestionFor(answer.quotes[0]!.text, figures)
+  // `first` is the statement of the answer's first quote.
+  const asked = countQuestionFor(statementUnitsOf(index)(first), figures)
   if (!asked) return answer
   const counted = answerQuestion(index, asked, { maxQuotes })
   if (!counted.answered || !counted.disagreement) return answer

@@ -7,7 +7,7 @@
  */
 import { figuresOf } from './features.js'
 import type { Query } from './question.js'
-import { unitsOf } from './terms.js'
+import type { Unit } from './terms.js'
 
 /** How many words after a figure may say what it counts: `304 people were killed`. */
 const COUNTED_WITHIN = 4
@@ -23,12 +23,12 @@ export function namedFigures(query: Query): ReadonlySet<string> {
 const YEAR = /^(?:19|20)\d\d$/
 
 /**
- * A question for what one of `figures` counts in `text`: `how many` and the
- * content words right after it (`how many people killed`); null where the
- * text gives none of the figures, or nothing after it.
+ * A question for what one of `figures` counts in a text (its units,
+ * terms.ts `unitsOf`): `how many` and the content words right after it
+ * (`how many people killed`); null where the text gives none of the
+ * figures, or nothing after it.
  */
-export function countQuestionFor(text: string, figures: ReadonlySet<string>): string | null {
-  const units = unitsOf(text)
+export function countQuestionFor(units: readonly Unit[], figures: ReadonlySet<string>): string | null {
   // A figure, not a year or a day of a month (`in 2019`).
   const at = figuresOf(units).find(({ value }) => figures.has(value))?.at
   if (at === undefined) return null
