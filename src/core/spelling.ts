@@ -32,9 +32,16 @@ export function correctSpelling(lexicon: Lexicon, word: string): string | null {
   return null
 }
 
-/** Is the word (folded) in the vocabulary? A hash lookup among the words of its first letter, where the vocabulary's tree is a walk. */
+/**
+ * Is the word (folded) in the vocabulary? Once its first letter's words are
+ * grouped (a correction asked for them), a hash lookup among them; until
+ * then a walk of the vocabulary's tree, so that a question after a restart
+ * does not wait for the grouping of tens of thousands of words.
+ */
 export function inVocabulary(lexicon: Lexicon, word: string): boolean {
-  return word !== '' && initialOf(lexicon, word[0]!).known.has(word.slice(1))
+  if (word === '') return lexicon.vocabulary.has(word)
+  const initial = initialsOf(lexicon.vocabulary).get(word[0]!)
+  return initial ? initial.known.has(word.slice(1)) : lexicon.vocabulary.has(word)
 }
 
 /**
