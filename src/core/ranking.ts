@@ -402,8 +402,9 @@ function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean,
   }
   if (reachable === 0 || covered + reachable < scan.floor) return covered
 
-  const speaker = index.statements[id]!.speaker
+  // The context's name is the statement's speaker: read there, the statement object itself is not touched.
   const context = index.speakers.contexts[index.speakers.contextOf[id]!]!
+  const speaker = context.name
   const left: number[] = []
   let possible = 0
   for (let k = 0; k < slots.length; k++) {

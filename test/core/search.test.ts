@@ -44,6 +44,16 @@ describe('searchTerms', () => {
     }
   })
 
+  it('GIVEN many hits with equal scores THEN the engine\'s order still, ties by its own order', () => {
+    const paragraphs = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `The talks failed in round ${i}, the minister said.` : i % 3 === 1 ? `Talks on budget ${i} failed again.` : `Officials met ${i} times.`))
+    const tied = buildIndex([readArticle({ id: 'tied', text: `Talks\n\n${paragraphs.join('\n\n')}` })])
+    for (const terms of [['talk'], ['talk', 'fail'], ['fail', 'minist', 'offici']]) {
+      const engine = tied.engine.search(terms.join(' '), { tokenize: (t) => t.split(' '), processTerm: (t) => t, combineWith: 'OR' })
+      expect(engine.length).toBeGreaterThan(25)
+      expect(searchTerms(tied, terms).map((h) => [h.id, h.score])).toEqual(engine.map((r) => [r.id, r.score]))
+    }
+  })
+
   it('GIVEN a limit and a filter THEN the first hits of the filtered search, ties in the engine\'s order', () => {
     for (const question of questions.slice(0, 40)) {
       const terms = termsOf(question)
