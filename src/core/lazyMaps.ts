@@ -74,11 +74,13 @@ export class FilledOnUse<K, V> extends Map<K, V> {
 /**
  * A Map of `count` entries kept as columns: entry i has key `keyAt(i)` and
  * value `valueAt(i)`, and `position(key)` finds i. Looking a key up makes
- * (once) that entry's value only; iterating or changing the map makes the
- * whole Map, in the order i = 0, 1, …
+ * (once) that entry's value only, and listing its keys makes no value;
+ * iterating its entries or values, or changing it, makes the whole Map, in
+ * the order i = 0, 1, …
  */
 export class IndexedMap<K, V> extends FilledOnUse<K, V> {
   readonly #count: number
+  readonly #keyAt: (i: number) => K
   readonly #position: (key: K) => number | undefined
   readonly #valueAt: (i: number) => V
   /** The values made so far, by entry; sized up front when first needed (an array written at scattered places past its end turns into a slow dictionary). */
@@ -90,6 +92,7 @@ export class IndexedMap<K, V> extends FilledOnUse<K, V> {
     })
     const made = (i: number): V => ((this.#made ??= new Array<V | undefined>(count))[i] ??= valueAt(i))
     this.#count = count
+    this.#keyAt = keyAt
     this.#position = position
     this.#valueAt = made
   }
@@ -104,5 +107,14 @@ export class IndexedMap<K, V> extends FilledOnUse<K, V> {
   }
   override has(key: K): boolean {
     return this.pending ? this.#position(key) !== undefined : super.has(key)
+  }
+  override keys(): MapIterator<K> {
+    if (!this.pending) return super.keys()
+    // The keys in the order the filled Map would give them, read off the column.
+    const count = this.#count
+    const keyAt = this.#keyAt
+    return (function* () {
+      for (let i = 0; i < count; i++) yield keyAt(i)
+    })() as MapIterator<K>
   }
 }
