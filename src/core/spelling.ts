@@ -2,15 +2,17 @@
  * Spelling correction against the index's vocabulary: `kiled` → `killed`.
  *
  * The nearest word by Levenshtein distance (1, or 2 for a word of eight
- * letters or more) among the words with the same first letter. A question
- * word no article uses is tried against every such word once, so the search
- * is a scan of compact arrays rather than a walk of the vocabulary's radix
- * tree: the words are grouped by first letter (made on first use) and by
- * length, and a word whose letters differ too much to be near is passed over
- * before any distance is worked out. The result is the one minisearch's
- * `fuzzyGet` would give: every word within the distance is considered.
+ * letters or more) among the words with the same first letter. At first a
+ * correction searches the vocabulary's radix tree (minisearch's `fuzzyGet`);
+ * once a first letter has had a few corrections, its words are grouped in
+ * compact arrays by length (one pass over its part of the tree), and later
+ * corrections scan those, passing over a word whose letters differ too much
+ * to be near before any distance is worked out. Both give the same word. A
+ * question after a restart so never waits for the grouping of tens of
+ * thousands of words, and a bot that corrects often scans instead of walking.
  */
 import { bitCount } from './bits.js'
+import { levenshteinRows, levenshteinWithin } from './levenshtein.js'
 import { perOwner } from './memo.js'
 import type { Lexicon } from './search.js'
 
@@ -20,35 +22,59 @@ import type { Lexicon } from './search.js'
  * a known word it extends by a short ending (`youngest` → `young`).
  */
 export function correctSpelling(lexicon: Lexicon, word: string): string | null {
-  if (word.length < 5) return null
-  const initial = initialOf(lexicon, word[0]!)
-  const rest = word.slice(1)
-  if (initial.known.has(rest)) return null
-  const nearest = nearestWord(initial, word[0]!, rest, word.length >= 8 ? 2 : 1)
+  if (word.length < 5 || inVocabulary(lexicon, word)) return null
+  const first = word[0]!
+  const distance = word.length >= 8 ? 2 : 1
+  const initial = groupedAfterUse(lexicon, first)
+  const nearest = initial ? nearestInGroup(initial, first, word.slice(1), distance) : nearestInTree(lexicon, word, distance)
   if (nearest !== null) return nearest
   for (let length = word.length - 1; length >= Math.max(4, word.length - 3); length--) {
-    if (initial.known.has(rest.slice(0, length - 1))) return word.slice(0, length)
+    const prefix = word.slice(0, length)
+    if (inVocabulary(lexicon, prefix)) return prefix
   }
   return null
 }
 
 /**
  * Is the word (folded) in the vocabulary? Once its first letter's words are
- * grouped (a correction asked for them), a hash lookup among them; until
- * then a walk of the vocabulary's tree, so that a question after a restart
- * does not wait for the grouping of tens of thousands of words.
+ * grouped, a hash lookup among them; until then a walk of the tree.
  */
 export function inVocabulary(lexicon: Lexicon, word: string): boolean {
-  if (word === '') return lexicon.vocabulary.has(word)
-  const initial = initialsOf(lexicon.vocabulary).get(word[0]!)
-  return initial ? initial.known.has(word.slice(1)) : lexicon.vocabulary.has(word)
+  const initial = word === '' ? undefined : initialsOf(lexicon.vocabulary).get(word[0]!)
+  return typeof initial === 'object' ? initial.known.has(word.slice(1)) : lexicon.vocabulary.has(word)
+}
+
+/** Which is nearer: the candidate at `d` used `count` times, or the best so far? Nearest, then most frequent, then first alphabetically. */
+function nearer(candidate: string, d: number, count: number, best: string | null, bestDistance: number, bestCount: number): boolean {
+  return d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best!)))
+}
+
+/**
+ * The nearest word within `distance` with the same first letter (typing
+ * rarely gets the first letter wrong: `original` is not a misspelt
+ * `criminal`), by a walk of the vocabulary's radix tree. Null for none.
+ */
+export function nearestInTree(lexicon: Lexicon, word: string, distance: number): string | null {
+  let best: string | null = null
+  let bestDistance = Infinity
+  let bestCount = -1
+  const first = word[0]!
+  for (const [rest, [count, d]] of lexicon.vocabulary.atPrefix(first).fuzzyGet(word.slice(1), distance)) {
+    const candidate = first + rest
+    if (nearer(candidate, d, count, best, bestDistance, bestCount)) {
+      best = candidate
+      bestDistance = d
+      bestCount = count
+    }
+  }
+  return best
 }
 
 /**
  * The vocabulary's words that start with one letter, by length: those of
  * length `l` (counted after the first letter) are `[start[l], start[l + 1])`.
  */
-interface Initial {
+export interface Initial {
   /** Each word without its first letter. */
   readonly rests: readonly string[]
   readonly counts: Uint32Array
@@ -60,18 +86,38 @@ interface Initial {
   readonly known: ReadonlySet<string>
 }
 
-/** Each vocabulary's words by first letter, grouped when a word with that letter is first corrected. */
-const initialsOf = perOwner((_vocabulary: object) => new Map<string, Initial>())
+/**
+ * Each vocabulary's first letters: how many corrections each has had, then,
+ * from the GROUP_AFTER-th on, its words grouped.
+ */
+const initialsOf = perOwner((_vocabulary: object) => new Map<string, number | Initial>())
+
+/** Corrections of one first letter that walk the tree before its words are grouped. */
+const GROUP_AFTER = 16
+
+/** The first letter's words grouped, counting this correction; null while they are not (yet) worth grouping. */
+function groupedAfterUse(lexicon: Lexicon, first: string): Initial | null {
+  const initials = initialsOf(lexicon.vocabulary)
+  const known = initials.get(first) ?? 0
+  if (typeof known === 'object') return known
+  if (known + 1 < GROUP_AFTER) {
+    initials.set(first, known + 1)
+    return null
+  }
+  const initial = groupByLength(lexicon, first)
+  initials.set(first, initial)
+  return initial
+}
 
 /**
- * The nearest word within `distance` with the same first letter (typing
- * rarely gets the first letter wrong: `original` is not a misspelt
- * `criminal`); among equally near ones the most frequent, then the first in
- * alphabetical order. Null for none.
+ * The nearest word within `distance` with the same first letter, scanning
+ * the letter's words of a length within `distance` of the word's: the same
+ * word `nearestInTree` finds. `rest` is the word without its first letter.
  */
-function nearestWord(initial: Initial, first: string, rest: string, distance: number): string | null {
+export function nearestInGroup(initial: Initial, first: string, rest: string, distance: number): string | null {
   const [once, twice] = lettersOf(rest)
   const { rests, counts, start } = initial
+  const rows = levenshteinRows(rest.length)
   let best: string | null = null
   let bestDistance = Infinity
   let bestCount = -1
@@ -81,38 +127,27 @@ function nearestWord(initial: Initial, first: string, rest: string, distance: nu
       // An edit takes away one letter and adds one at most, which changes one bit of `once` or `twice` each: a word
       // whose bits differ in more than twice the distance cannot be near.
       if (bitCount(once ^ initial.once[i]!) + bitCount(twice ^ initial.twice[i]!) > 2 * distance) continue
-      const d = levenshteinWithin(rest, rests[i]!, distance)
+      const d = levenshteinWithin(rest, rests[i]!, distance, rows)
       if (d > distance) continue
-      const count = counts[i]!
       const candidate = first + rests[i]!
-      if (d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && candidate < best!)))) {
+      if (nearer(candidate, d, counts[i]!, best, bestDistance, bestCount)) {
         best = candidate
         bestDistance = d
-        bestCount = count
+        bestCount = counts[i]!
       }
     }
   }
   return best
 }
 
-/** The vocabulary's words starting with `first`, grouped on first use. */
-function initialOf(lexicon: Lexicon, first: string): Initial {
-  const initials = initialsOf(lexicon.vocabulary)
-  let initial = initials.get(first)
-  if (initial === undefined) {
-    initial = groupByLength(lexicon, first)
-    initials.set(first, initial)
-  }
-  return initial
-}
-
-/** The vocabulary's words starting with `first`, grouped by length. */
-function groupByLength(lexicon: Lexicon, first: string): Initial {
+/** The vocabulary's words starting with `first`, grouped by length (one shared empty group where none does). */
+export function groupByLength(lexicon: Lexicon, first: string): Initial {
   const byLength: [string, number][][] = []
   for (const [word, count] of lexicon.vocabulary.atPrefix(first)) {
     const rest = word.slice(first.length)
     ;(byLength[rest.length] ??= []).push([rest, count])
   }
+  if (byLength.length === 0) return NO_WORDS
   const rests: string[] = []
   const counts: number[] = []
   const start = new Uint32Array(byLength.length + 1)
@@ -134,6 +169,9 @@ function groupByLength(lexicon: Lexicon, first: string): Initial {
   }
 }
 
+/** The group of a first letter no word starts with: one for all, so that odd first characters cost nothing kept. */
+const NO_WORDS: Initial = { rests: [], counts: new Uint32Array(0), once: new Uint32Array(0), twice: new Uint32Array(0), start: new Uint32Array(1), known: new Set() }
+
 /**
  * A bit for each letter a-z the text holds (one of six more bits for any
  * other character), and the same bits for the letters it holds twice or more.
@@ -150,50 +188,3 @@ function lettersOf(text: string): [once: number, twice: number] {
   return [once, twice]
 }
 
-
-/** Scratch rows for `levenshteinWithin`, grown as needed (one thread, one call at a time). */
-let previousRow = new Int32Array(64)
-let currentRow = new Int32Array(64)
-
-/**
- * The Levenshtein distance between `a` and `b` where it is at most `limit`,
- * else `limit + 1`: only the cells within `limit` of the diagonal are worked
- * out, and the rows stop once none is within the limit.
- */
-export function levenshteinWithin(a: string, b: string, limit: number): number {
-  const n = a.length
-  const m = b.length
-  if (Math.abs(n - m) > limit) return limit + 1
-  if (previousRow.length <= n) {
-    previousRow = new Int32Array(2 * n + 2)
-    currentRow = new Int32Array(2 * n + 2)
-  }
-  let previous = previousRow
-  let current = currentRow
-  const over = limit + 1
-  for (let j = 0; j <= n; j++) previous[j] = j <= limit ? j : over
-  for (let i = 1; i <= m; i++) {
-    const from = Math.max(1, i - limit)
-    const to = Math.min(n, i + limit)
-    current[0] = i <= limit ? i : over
-    if (from > 1) current[from - 1] = over
-    let rowLeast = current[0]!
-    const char = b.charCodeAt(i - 1)
-    for (let j = from; j <= to; j++) {
-      const replace = previous[j - 1]! + (a.charCodeAt(j - 1) === char ? 0 : 1)
-      const remove = previous[j]! + 1
-      const insert = current[j - 1]! + 1
-      let cell = replace < remove ? replace : remove
-      if (insert < cell) cell = insert
-      if (cell > over) cell = over
-      current[j] = cell
-      if (cell < rowLeast) rowLeast = cell
-    }
-    if (to < n) current[to + 1] = over
-    if (rowLeast > limit) return over
-    const swap = previous
-    previous = current
-    current = swap
-  }
-  return Math.min(previous[n]!, over)
-}

@@ -3,7 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import { describe, expect, it } from 'vitest'
 import { readArticle } from '../../src/core/article.js'
 import { buildIndex, type Lexicon } from '../../src/core/search.js'
-import { correctSpelling, inVocabulary, levenshteinWithin } from '../../src/core/spelling.js'
+import { correctSpelling, groupByLength, inVocabulary, nearestInGroup, nearestInTree } from '../../src/core/spelling.js'
 import { readFixtureArticle } from '../../scripts/eval.js'
 
 const NAMES = ['000_97c02de7d0eb7492.txt', 'iran-amnesty-torture-2020.txt', 'korea-impeachment-nbc-2024.txt', 'obama-gun-laws-bbc-2015.txt', 'sudan-sanctions-nyt-2017.txt', 'tunisia-bardo-wapo-2015.txt']
@@ -62,17 +62,6 @@ function lexiconOf(words: [string, number][]): Lexicon {
   return { vocabulary: SearchableMap.from(words) } as unknown as Lexicon
 }
 
-/** Plain dynamic-programming Levenshtein distance. */
-function levenshtein(a: string, b: string): number {
-  let row = Array.from({ length: a.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= b.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= a.length; j++) next[j] = Math.min(row[j - 1]! + (a[j - 1] === b[i - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1)
-    row = next
-  }
-  return row[a.length]!
-}
-
 // Few letters, so that words are often near one another; `é` and a digit exercise the bits for other characters.
 const letter = fc.constantFrom('a', 'b', 'e', 'n', 'r', 's', 't', 'é', '1')
 const word = (min: number, max: number) => fc.array(letter, { minLength: min, maxLength: max }).map((cs) => cs.join(''))
@@ -81,17 +70,39 @@ describe('the scan agrees with the radix tree', () => {
   test.prop([fc.array(fc.tuple(word(4, 11), fc.integer({ min: 0, max: 3 })), { maxLength: 60 }), fc.array(word(5, 12), { minLength: 1, maxLength: 20 })], {
     numRuns: 300,
     seed: 20191116,
-  })('GIVEN any vocabulary and word THEN the same correction as fuzzyGet', (words, asked) => {
+  })('GIVEN any vocabulary and word THEN the scan of its letter\'s words finds the word the tree does, at distance 1 and 2', (words, asked) => {
+    const lexicon = lexiconOf(words)
+    for (const w of asked) {
+      const group = groupByLength(lexicon, w[0]!)
+      for (const distance of [1, 2]) expect(nearestInGroup(group, w[0]!, w.slice(1), distance)).toBe(nearestInTree(lexicon, w, distance))
+    }
+  })
+
+  test.prop([fc.array(fc.tuple(word(4, 11), fc.integer({ min: 0, max: 3 })), { maxLength: 60 }), fc.array(word(5, 12), { minLength: 40, maxLength: 60 })], {
+    numRuns: 60,
+    seed: 7,
+  })('GIVEN many corrections, before and after their letters are grouped THEN the correction fuzzyGet gives', (words, asked) => {
     const lexicon = lexiconOf(words)
     for (const w of asked) expect(correctSpelling(lexicon, w)).toBe(correctByTree(lexicon, w))
   })
 
-  it('GIVEN every fixture word with a letter dropped, swapped or doubled THEN the same correction as fuzzyGet', () => {
+  it('GIVEN first characters no word starts with THEN no correction, whatever the character', () => {
+    const lexicon = lexiconOf([['killed', 2]])
+    for (let code = 0x4e00; code < 0x4e00 + 40; code++) {
+      const odd = `${String.fromCharCode(code)}illed`
+      for (let i = 0; i < 20; i++) expect(correctSpelling(lexicon, odd)).toBeNull()
+    }
+    expect(groupByLength(lexicon, '\u4e00')).toBe(groupByLength(lexicon, '\u4e01'))
+  })
+
+  it('GIVEN every fixture word with a letter dropped, swapped or doubled THEN the same correction as fuzzyGet, by tree and by scan', () => {
     const typos = [...index.lexicon.vocabulary.keys()].flatMap((w) => [w.slice(0, 2) + w.slice(3), w.slice(0, 1) + w[2]! + w[1]! + w.slice(3), w + w.slice(-1), `${w}s`])
     let corrected = 0
     for (const w of typos) {
       const expected = correctByTree(index.lexicon, w)
       expect(correctSpelling(index.lexicon, w)).toBe(expected)
+      const distance = w.length >= 8 ? 2 : 1
+      expect(nearestInGroup(groupByLength(index.lexicon, w[0]!), w[0]!, w.slice(1), distance)).toBe(nearestInTree(index.lexicon, w, distance))
       if (expected !== null) corrected++
     }
     expect(corrected).toBeGreaterThan(typos.length / 4)
@@ -113,13 +124,4 @@ describe('inVocabulary', () => {
     }
     expect(known).toBeGreaterThan(words.length / 5)
   })
-})
-
-describe('levenshteinWithin', () => {
-  test.prop([word(0, 12), word(0, 12), fc.integer({ min: 0, max: 3 })], { numRuns: 500, seed: 7 })(
-    'GIVEN any two words and a limit THEN the distance where it is within the limit, else the limit + 1',
-    (a, b, limit) => {
-      expect(levenshteinWithin(a, b, limit)).toBe(Math.min(levenshtein(a, b), limit + 1))
-    },
-  )
 })
