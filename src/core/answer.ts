@@ -11,7 +11,7 @@ import { countQuestionFor, namedFigures } from './namedFigure.js'
 import { nearDuplicate, sharedTerms } from './overlap.js'
 import { isPeople, parseQuestion, type Query } from './question.js'
 import { toQuote } from './quote.js'
-import { candidate, rankCandidates, type Candidate } from './ranking.js'
+import { candidateOf, rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
 import { statementUnitsOf } from './memo.js'
@@ -217,7 +217,7 @@ function sourceOnly(index: StatementIndex, question: string, query: Query, maxQu
   const ids: number[] = []
   for (const context of query.source!.contexts) ids.push(...index.speakers.contexts[context]!.statements)
   ids.sort((a, b) => narrationRank(index.statements[a]!) - narrationRank(index.statements[b]!) || a - b)
-  const candidates = ids.map((id) => candidate(id, 1, true, false, 0))
+  const candidates = ids.map((id) => candidateOf(id, 1, true, false, 0))
   const quotes = pickDistinct(index, candidates, maxQuotes).map((c) => quoteOf(index, c.id))
   if (quotes.length === 0) return notInArticle(index, question)
   return quotedAnswer(question, quotes, false, null)

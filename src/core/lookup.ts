@@ -1,6 +1,6 @@
 /**
  * Looking things up in a built index: term sets, document frequencies, the
- * engine's hits for exact terms, and spelling against the vocabulary. What a
+ * engine's hits for exact terms, and whether a word is known. What a
  * question does per word; nothing here builds anything.
  */
 import type { SearchResult } from 'minisearch'
@@ -261,7 +261,6 @@ function countUpTo(sorted: Float64Array, value: number): number {
 function descendingBy(scores: readonly number[]): (a: number, b: number) => number {
   return (a, b) => scores[b]! - scores[a]! || a - b
 }
-
 
 /** The engine's own search: for a question of more terms than `searchTerms` keeps in a mask. */
 function searchByEngine(index: StatementIndex, terms: readonly string[], filter: ((id: number) => boolean) | undefined, limit: number): Hit[] {

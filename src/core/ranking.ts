@@ -26,7 +26,7 @@ export interface Candidate {
 }
 
 /** A candidate, in one shape however it was reached: code that reads candidates meets one hidden class. */
-export function candidate(id: number, coverage: number, bySource: boolean, fitsType: boolean, score: number): Candidate {
+export function candidateOf(id: number, coverage: number, bySource: boolean, fitsType: boolean, score: number): Candidate {
   return { id, coverage, bySource, fitsType, score }
 }
 
@@ -62,7 +62,7 @@ function placesBesidesAsked(index: StatementIndex, query: Query, ranked: readonl
   const unitsOfStatement = statementUnitsOf(index)
   const checked = ranked.map((c) => {
     if (!c.fitsType || namesPlaceBesides(unitsOfStatement(c.id), asked)) return c
-    return candidate(c.id, c.coverage, c.bySource, false, c.score - TYPE_BONUS.place)
+    return candidateOf(c.id, c.coverage, c.bySource, false, c.score - TYPE_BONUS.place)
   })
   return checked.sort((a, b) => b.score - a.score)
 }
@@ -155,7 +155,7 @@ function scoreHits(
       // `Who is Rajavi?`: the statement that names her (and gives her role) over one she merely said.
       (query.type === 'person' ? 0.6 * namedInText(scan) : 0) +
       (statement.paragraph <= 2 ? 0.15 : 0)
-    insertTop(pool, candidate(hit.id, coverage, bySource, fitsType, score))
+    insertTop(pool, candidateOf(hit.id, coverage, bySource, fitsType, score))
   }
   return pool
 }

@@ -81,7 +81,7 @@ function pair(first: number, second: number): number {
   return first * 0x10000 + second
 }
 
-/** The stop word a word of five letters or more is a one-letter slip of (`happend` → `happened`), or undefined. */
+/** The stop word (of five letters or more) a word of four letters or more is a one-letter slip of (`happend` → `happened`), or undefined. */
 export function misspeltStopWord(word: string): string | undefined {
   if (word.length < 4) return undefined
   const direct = STOP_WORD_DELETIONS.get(word)
