@@ -65,20 +65,25 @@ export function featuresOf(units: readonly Unit[]): number {
 }
 
 /**
- * Does the text (as units) name a place (a capitalised word after `in`,
- * `to`, `from`…) none of whose terms is in `asked`? A `where` question is not
+ * Does the text name a place (a capitalised word after `in`, `to`, `from`…;
+ * its `namedPlaces`) none of whose terms is in `asked`? A `where` question is not
  * answered by the place it names itself (`where is Obama going after Kenya`:
  * `he travels on to Ethiopia`, not `Mr Obama lands in Kenya`).
  */
-export function namesPlaceBesides(units: readonly Unit[], asked: ReadonlySet<string>): boolean {
+export function namesPlaceBesides(places: readonly (readonly string[])[], asked: ReadonlySet<string>): boolean {
+  return places.some((terms) => !terms.some((t) => asked.has(t)))
+}
+
+/** The places a text (as units) names, each as its terms (stems, then concepts): what `namesPlaceBesides` reads. */
+export function namedPlaces(units: readonly Unit[]): string[][] {
+  const places: string[][] = []
   for (let i = 1; i < units.length; i++) {
     const { token } = units[i]!
     if (!token.capitalized || token.sentenceStart || (token.kind !== 'word' && token.kind !== 'acronym')) continue
     if (!PLACE_PREPOSITIONS.has(units[i - 1]!.token.forms[0]!)) continue
-    const unit = units[i]!
-    if (!unit.stems.some((t) => asked.has(t)) && !unit.concepts.some((t) => asked.has(t))) return true
+    places.push([...units[i]!.stems, ...units[i]!.concepts])
   }
-  return false
+  return places
 }
 
 /** The figures a statement gives: numbers that are not years or days of a month (`304`, `1500`, `13`). */

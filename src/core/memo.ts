@@ -5,6 +5,7 @@
  * answer is the same whether or not they were remembered; never a question
  * or an answer.
  */
+import { namedPlaces } from './features.js'
 import type { StatementIndex } from './search.js'
 import { stem, unitsOf, type Stemmer, type Unit } from './terms.js'
 
@@ -77,5 +78,16 @@ export const statementUnitsOf = perOwner((index: StatementIndex): ((id: number) 
   const stemmer = stemmerFor(index)
   const memo = new BoundedMemo<number, readonly Unit[]>(STATEMENTS_KEPT)
   const read = (id: number): readonly Unit[] => unitsOf(index.statements[id]!.text, stemmer)
+  return (id) => memo.get(id, read)
+})
+
+/** How many statements' places are kept per index: a few terms each, so every statement of a large library. */
+const PLACES_KEPT = 100_000
+
+/** The places a statement names (features.ts `namedPlaces`), remembered per index: `where` questions read them for every candidate. */
+export const statementPlacesOf = perOwner((index: StatementIndex): ((id: number) => readonly (readonly string[])[]) => {
+  const unitsOfStatement = statementUnitsOf(index)
+  const memo = new BoundedMemo<number, readonly (readonly string[])[]>(PLACES_KEPT)
+  const read = (id: number) => namedPlaces(unitsOfStatement(id))
   return (id) => memo.get(id, read)
 })

@@ -11,7 +11,7 @@ import type { Query, Slot, Source } from './question.js'
 import { scoredHit, searchScores, setHolds, type ScoredHit } from './lookup.js'
 import { reportsSpeechOf } from './reportedSpeech.js'
 import { COMMON_TERM, type StatementIndex } from './search.js'
-import { statementUnitsOf } from './memo.js'
+import { statementPlacesOf, statementUnitsOf } from './memo.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {
@@ -59,9 +59,9 @@ export function rankCandidates(index: StatementIndex, query: Query, floor: numbe
  */
 function placesBesidesAsked(index: StatementIndex, query: Query, ranked: readonly Candidate[]): Candidate[] {
   const asked = new Set(query.slots.flatMap((slot) => slot.anyOf.flat()))
-  const unitsOfStatement = statementUnitsOf(index)
+  const placesOfStatement = statementPlacesOf(index)
   const checked = ranked.map((c) => {
-    if (!c.fitsType || namesPlaceBesides(unitsOfStatement(c.id), asked)) return c
+    if (!c.fitsType || namesPlaceBesides(placesOfStatement(c.id), asked)) return c
     return candidateOf(c.id, c.coverage, c.bySource, false, c.score - TYPE_BONUS.place)
   })
   return checked.sort((a, b) => b.score - a.score)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { namesPlaceBesides } from '../../src/core/features.js'
+import { namedPlaces, namesPlaceBesides } from '../../src/core/features.js'
 import { stem, unitsOf } from '../../src/core/terms.js'
 
-const besides = (text: string, ...asked: string[]): boolean => namesPlaceBesides(unitsOf(text), new Set(asked.map(stem)))
+const besides = (text: string, ...asked: string[]): boolean => namesPlaceBesides(namedPlaces(unitsOf(text)), new Set(asked.map(stem)))
 
 describe('namesPlaceBesides', () => {
   it('GIVEN a place the question does not name THEN it counts', () => {
