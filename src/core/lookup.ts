@@ -90,6 +90,16 @@ function askedTerms(terms: readonly string[]): string[] {
   return splitTerms(terms.join(SEPARATOR)).filter((t) => t !== '')
 }
 
+/** The statements holding a term (none for a term the index never saw), in the engine's order. */
+export function statementsHolding(index: StatementIndex, term: string): number[] {
+  const engine = internalsOf(index.engine)
+  const fieldId = engine._fieldIds[FIELD]!
+  const postings = postingsOf(engine).get(term, (t) => engine._index.get(t)?.get(fieldId) ?? null)
+  const ids: number[] = []
+  if (postings) for (const doc of postings.keys()) ids.push(engine._documentIds.get(doc) as number)
+  return ids
+}
+
 /** A matched term is one bit of a 32-bit mask. */
 const MASK_TERMS = 31
 

@@ -8,7 +8,7 @@
  */
 import { FEATURE, namesPlaceBesides } from './features.js'
 import type { Query, Slot, Source } from './question.js'
-import { scoredHit, searchScores, setHolds, type ScoredHit } from './lookup.js'
+import { scoredHit, searchScores, setHolds, statementsHolding, type ScoredHit } from './lookup.js'
 import { reportsSpeechOf } from './reportedSpeech.js'
 import { COMMON_TERM, type StatementIndex } from './search.js'
 import { statementPlacesOf, statementUnitsOf } from './memo.js'
@@ -136,6 +136,8 @@ function scoreHits(
     given: sourceWeight(query),
     floor: floor * totalWeight,
     memo: new Map(),
+    roles: new Map(),
+    together: new Map(),
   }
   const pool: Candidate[] = []
   for (let h = 0; h < hits.length; h++) {
@@ -221,6 +223,10 @@ interface Scan {
   readonly floor: number
   /** Per article and slot (or pair of slots): what `topicalInArticle` and `togetherInArticle` found. */
   readonly memo: Map<number, boolean>
+  /** Per speaker context: which slots its role holds (`roleHoldsSlot`), two bits a slot: worked out, and held. */
+  readonly roles: Map<number, number>
+  /** Per pair of slots (see `togetherInArticle`): the articles where a statement holds both, or null to read each article. */
+  readonly together: Map<number, ReadonlySet<number> | null>
 }
 
 /** The share of the speakers named in the question that the last hit named in its own text. */
@@ -403,7 +409,8 @@ function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean,
   if (reachable === 0 || covered + reachable < scan.floor) return covered
 
   // The context's name is the statement's speaker: read there, the statement object itself is not touched.
-  const context = index.speakers.contexts[index.speakers.contextOf[id]!]!
+  const contextId = index.speakers.contextOf[id]!
+  const context = index.speakers.contexts[contextId]!
   const speaker = context.name
   const left: number[] = []
   let possible = 0
@@ -412,7 +419,7 @@ function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean,
     const slot = slots[k]!
     const looser = scan.looser[k]
     if (slot.speakers?.has(speaker)) covered += slot.weight
-    else if (roleHolds(context.terms, slot.anyOf)) covered += SPEAKER_CREDIT * slot.weight
+    else if (roleHoldsSlot(scan, contextId, context.terms, k)) covered += SPEAKER_CREDIT * slot.weight
     else if (looser && holdsAny(index, id, looser)) covered += LOOSER_CREDIT * slot.weight
     else {
       left.push(k)
@@ -431,6 +438,23 @@ function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean,
     else if (slot.context && (scan.startingPlaces[k] || topicalInArticle(index, article, k, scan))) covered += TOPICAL_CREDIT * slot.weight
   }
   return covered
+}
+
+/** Slots up to this many have their role checks remembered per context (two bits each in a number). */
+const ROLE_SLOTS = 15
+
+/**
+ * Does the context's role hold slot `k` (`roleHolds`)? Remembered per
+ * question and context: a speaker's statements are often many of the hits.
+ */
+function roleHoldsSlot(scan: Scan, contextId: number, terms: ReadonlySet<string>, k: number): boolean {
+  const alternatives = scan.slots[k]!.anyOf
+  if (scan.slots.length > ROLE_SLOTS) return roleHolds(terms, alternatives)
+  const known = scan.roles.get(contextId) ?? 0
+  if (known & (1 << (2 * k))) return (known & (1 << (2 * k + 1))) !== 0
+  const holds = roleHolds(terms, alternatives)
+  scan.roles.set(contextId, known | (1 << (2 * k)) | (holds ? 1 << (2 * k + 1) : 0))
+  return holds
 }
 
 /** Do a speaker's name, role and aliases hold one of the alternatives? */
@@ -522,8 +546,20 @@ function isName(index: StatementIndex, slot: Slot): boolean {
   )
 }
 
-/** Does some statement of the article hold both slots? Remembered per question. */
+/**
+ * Does some statement of the article hold both slots? The articles where one
+ * does are found once a question from the statements holding `aKey` (a name:
+ * few statements), where they are few enough; otherwise each article's
+ * statements are read, remembered per question.
+ */
 function togetherInArticle(index: StatementIndex, article: number, aKey: number, bKey: number, scan: Scan): boolean {
+  const pair = aKey * (scan.slots.length + 1) + bKey
+  let articles = scan.together.get(pair)
+  if (articles === undefined) {
+    articles = articlesWithBoth(index, aKey, bKey, scan)
+    scan.together.set(pair, articles)
+  }
+  if (articles) return articles.has(article)
   const key = memoKey(scan, article, aKey, bKey)
   const known = scan.memo.get(key)
   if (known !== undefined) return known
@@ -534,6 +570,44 @@ function togetherInArticle(index: StatementIndex, article: number, aKey: number,
   for (let id = first; id < end && !found; id++) found = holdsAny(index, id, a) && holdsAny(index, id, b)
   scan.memo.set(key, found)
   return found
+}
+
+/** Statements of a name read to find the articles holding it beside another slot, at most: beyond, articles are read one by one. */
+const TOGETHER_POSTINGS = 2_000
+
+/**
+ * The articles with a statement holding one of slot `aKey`'s alternatives and
+ * one of `bKey`'s, read off the statements holding each alternative's rarest
+ * term; null where those are more than TOGETHER_POSTINGS.
+ */
+function articlesWithBoth(index: StatementIndex, aKey: number, bKey: number, scan: Scan): ReadonlySet<number> | null {
+  const rarest: string[] = []
+  let postings = 0
+  for (const alternative of scan.slots[aKey]!.anyOf) {
+    let term: string | null = null
+    let least = Infinity
+    for (const t of alternative) {
+      const frequency = frequencyOf(index, t)
+      if (frequency < least) {
+        least = frequency
+        term = t
+      }
+    }
+    // An alternative of no terms is held by every statement: the articles are read one by one.
+    if (term === null) return null
+    postings += least
+    if (postings > TOGETHER_POSTINGS) return null
+    rarest.push(term)
+  }
+  const a = scan.alternatives[aKey]!
+  const b = scan.alternatives[bKey]!
+  const articles = new Set<number>()
+  for (const term of rarest) {
+    for (const id of statementsHolding(index, term)) {
+      if (holdsAny(index, id, a) && holdsAny(index, id, b)) articles.add(index.lexicon.articleIndex[id]!)
+    }
+  }
+  return articles
 }
 
 /** The statement numbers of an article: `[first, end)`. */

@@ -73,3 +73,29 @@ describe('retrieval over the rarest terms first', () => {
     }
   })
 })
+
+describe('a name left to the article (companion credit)', () => {
+  const article = (id: string, ...paragraphs: string[]) => readArticle({ id, text: `${id}\n\n${paragraphs.join('\n\n')}` })
+  const bardo = article(
+    'bardo',
+    'Gunmen attacked the Bardo museum in Tunis on Wednesday.',
+    'The attack on the country’s most renowned museum killed 21 people, the interior ministry said.',
+  )
+  const elsewhere = article('elsewhere', 'Bardo is a town near Tunis.', 'An attack on a small museum in Sfax killed two guards, police said.')
+  const index = buildIndex([bardo, elsewhere, ...Array.from({ length: 5 }, (_, i) => article(`other${i}`, `Officials in city ${i} met on Monday.`, `The museum of city ${i} opened a new wing.`))])
+  const query = parseQuestion(cleanForMatching('How many were killed in the attack on the Bardo museum?'), index)
+  const coverage = (text: string) => rankCandidates(index, query, 0).find((c) => index.statements[c.id]!.text.startsWith(text))?.coverage ?? 0
+
+  it('GIVEN a statement that names only the museum, in the article that names the Bardo museum THEN it covers the name in part', () => {
+    expect(coverage('The attack on the country’s most renowned museum')).toBeGreaterThan(coverage('An attack on a small museum in Sfax'))
+  })
+
+  it('GIVEN an article that names Bardo and a museum, but never together THEN no credit for the name', () => {
+    const withName = parseQuestion(cleanForMatching('How many were killed in the attack on the museum?'), index)
+    const withoutName = rankCandidates(index, withName, 0).find((c) => index.statements[c.id]!.text.startsWith('An attack on a small museum in Sfax'))!.coverage
+    // Asked with the name, the Sfax statement covers what it covered without it, and nothing for `Bardo`.
+    const asked = query.slots.reduce((sum, slot) => sum + slot.weight, 0)
+    const plain = withName.slots.reduce((sum, slot) => sum + slot.weight, 0)
+    expect(coverage('An attack on a small museum in Sfax') * asked).toBeCloseTo(withoutName * plain, 6)
+  })
+})
