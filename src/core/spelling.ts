@@ -12,7 +12,7 @@
  * thousands of words, and a bot that corrects often scans instead of walking.
  */
 import { bitCount } from './bits.js'
-import { levenshteinRows, levenshteinWithin } from './levenshtein.js'
+import { levenshteinRows, levenshteinWithin, type LevenshteinRows } from './levenshtein.js'
 import { perOwner } from './memo.js'
 import type { Lexicon } from './search.js'
 
@@ -29,6 +29,8 @@ export function correctSpelling(lexicon: Lexicon, word: string): string | null {
   const nearest = initial ? nearestInGroup(initial, first, word.slice(1), distance) : nearestInTree(lexicon, word, distance)
   if (nearest !== null) return nearest
   for (let length = word.length - 1; length >= Math.max(4, word.length - 3); length--) {
+    // Grouped, a length no word of the letter has is passed over before the prefix is cut and looked up.
+    if (initial && !hasLength(initial, length - 1)) continue
     const prefix = word.slice(0, length)
     if (inVocabulary(lexicon, prefix)) return prefix
   }
@@ -117,7 +119,8 @@ function groupedAfterUse(lexicon: Lexicon, first: string): Initial | null {
 export function nearestInGroup(initial: Initial, first: string, rest: string, distance: number): string | null {
   const [once, twice] = lettersOf(rest)
   const { rests, counts, start } = initial
-  const rows = levenshteinRows(rest.length)
+  // Made when a word first passes the letters' test: most searches (a word no article is near) need none.
+  let rows: LevenshteinRows | null = null
   let best: string | null = null
   let bestDistance = Infinity
   let bestCount = -1
@@ -127,6 +130,7 @@ export function nearestInGroup(initial: Initial, first: string, rest: string, di
       // An edit takes away one letter and adds one at most, which changes one bit of `once` or `twice` each: a word
       // whose bits differ in more than twice the distance cannot be near.
       if (bitCount(once ^ initial.once[i]!) + bitCount(twice ^ initial.twice[i]!) > 2 * distance) continue
+      rows ??= levenshteinRows(rest.length)
       const d = levenshteinWithin(rest, rests[i]!, distance, rows)
       if (d > distance) continue
       const candidate = first + rests[i]!
@@ -167,6 +171,11 @@ export function groupByLength(lexicon: Lexicon, first: string): Initial {
     start,
     known: new Set(rests),
   }
+}
+
+/** Does the group hold a word of `length` characters after its first letter? */
+function hasLength(initial: Initial, length: number): boolean {
+  return length + 1 < initial.start.length && initial.start[length]! < initial.start[length + 1]!
 }
 
 /** The group of a first letter no word starts with: one for all, so that odd first characters cost nothing kept. */
