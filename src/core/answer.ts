@@ -14,7 +14,7 @@ import { toQuote } from './quote.js'
 import { candidateOf, rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
-import { statementUnitsOf } from './memo.js'
+import { statementQuantitiesOf, statementUnitsOf } from './memo.js'
 import { stemsOfConcept } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
 import type { Answer, Quote, Statement } from './types.js'
@@ -99,9 +99,10 @@ function quantityAnswer(
   const named = query.slots.filter((slot) => !isPeople(slot))
   const near = named.length > 0 ? named : query.slots
   const unitsOfStatement = statementUnitsOf(index)
+  const quantitiesOf = statementQuantitiesOf(index)
   const figuresIn = figureReader(near, query)
   const read: FigureEntry[] = eligible.slice(0, QUANTITY_POOL).map((candidate) => {
-    const { figures, quantified } = figuresIn(unitsOfStatement(candidate.id))
+    const { figures, quantified } = figuresIn(unitsOfStatement(candidate.id), quantitiesOf(candidate.id))
     return { candidate, speaker: index.statements[candidate.id]!.speaker, figures, quantified }
   })
   // Only a statement with a quantity next to what is counted answers `how many`.

@@ -49,17 +49,48 @@ export function countsVictims(term: string): boolean {
   return PEOPLE_UNITS.has(term) || EVENT_UNITS.has(term)
 }
 
+/** A statement's quantities: what every `how many` reads of it, whatever the question. */
+export interface Quantities {
+  /**
+   * Its figures (features.ts `figuresOf`), then its number words (`six`) in
+   * order; `one` is `1` only for a length of time (`one day`), not for a count
+   * (`one of the victims`).
+   */
+  readonly numeric: readonly { readonly value: string; readonly at: number; readonly forDurationOnly: boolean }[]
+  /** Where it says a vague quantity (`hundreds`, `the toll`): some quantity, though no figure. */
+  readonly vague: readonly number[]
+}
+
+/** The quantities a statement (its units) gives: read once a statement, for any question (memo.ts). */
+export function quantitiesIn(units: readonly Unit[]): Quantities {
+  const numeric = figuresOf(units).map(({ value, at }) => ({ value, at, forDurationOnly: false }))
+  const vague: number[] = []
+  units.forEach((unit, at) => {
+    if (unit.token.kind !== 'word') return
+    const form = unit.token.forms[0]!
+    const value = NUMBER_WORDS.get(form)
+    if (value) {
+      numeric.push({ value, at, forDurationOnly: false })
+      return
+    }
+    if (form === 'one') numeric.push({ value: '1', at, forDurationOnly: true })
+    if (VAGUE_QUANTITIES.has(form)) vague.push(at)
+  })
+  return { numeric, vague }
+}
+
 /**
  * Reads the figures statements give for what the question asks about: near
  * the words of what is counted (or of the question), and counting the same
  * kind of thing (`two gunmen` is not a count of the people killed). What
  * depends on the question alone is worked out once; the reader takes a
- * statement's units (terms.ts `unitsOf`).
+ * statement's units (terms.ts `unitsOf`) and its quantities (`quantitiesIn`
+ * of the same units).
  */
 export function figureReader(
   near: readonly Slot[],
   query: Pick<Query, 'slots' | 'counted' | 'counting' | 'duration'>,
-): (units: readonly Unit[]) => QuantityFit {
+): (units: readonly Unit[], quantities: Quantities) => QuantityFit {
   const nearTerms = new Set<string>()
   for (const slot of near) for (const alternative of slot.anyOf) for (const t of alternative) nearTerms.add(t)
   // What is counted is a noun; `killed` in `how many were killed` is what happened to them.
@@ -70,20 +101,14 @@ export function figureReader(
 
   // The figure the question itself names (`is the 304 figure accurate`) is the one asked about.
   const asked = new Set(query.slots.flatMap((slot) => slot.anyOf.flat()).filter((t) => /^\d/.test(t)))
-  return (units) => {
+  return (units, quantities) => {
     // Which words are the question's, worked out only for a statement that has a quantity to place.
     const nearness: Nearness = { units, terms: nearTerms, matched: null }
     const figures = new Set<string>()
     let quantified = false
-    const numeric = figuresOf(units).map(({ value, at }) => ({ value, at }))
-    units.forEach((unit, at) => {
-      if (unit.token.kind !== 'word') return
-      const form = unit.token.forms[0]!
-      const value = NUMBER_WORDS.get(form) ?? (query.duration && form === 'one' ? '1' : undefined)
-      if (value) numeric.push({ value, at })
-      else if (VAGUE_QUANTITIES.has(form) && isNear(nearness, at) && !query.duration) quantified = true
-    })
-    for (const { value, at } of numeric) {
+    if (!query.duration) for (const at of quantities.vague) if (!quantified && isNear(nearness, at)) quantified = true
+    for (const { value, at, forDurationOnly } of quantities.numeric) {
+      if (forDurationOnly && !query.duration) continue
       // `how long`: a figure of hours, days or years answers wherever it stands (`a chaotic six hours from the time …`).
       if (query.duration) {
         const unit = unitsAfter(units, at)[0]?.find((t) => TIME_UNITS.has(t))
