@@ -410,8 +410,10 @@ function unchat(token: Token, words: QuestionWords): Token {
   if (chat) return withForm(token, chat)
   // A stop word is known (no slip to read): it need not be looked up among the words' facts.
   if ((token.capitalized && !token.sentenceStart) || STOP_WORDS.has(form)) return token
-  const slip = words.facts(form).slip
-  return slip ? withForm(token, slip) : token
+  const facts = words.facts(form)
+  // Read only here: a name (capitalised) or a word a slot reads needs no slip.
+  if (facts.slip === undefined) facts.slip = facts.known ? null : (misspeltStopWord(form) ?? null)
+  return facts.slip ? withForm(token, facts.slip) : token
 }
 
 /** The token read as another word, in one shape with every token (tokenize.ts `token`). */
@@ -426,10 +428,10 @@ const CHAT: ReadonlyMap<string, string> = new Map(Object.entries(CHAT_SPELLINGS)
 interface WordFacts {
   /** The index or the synonym list knows it (`isKnownWord`). */
   readonly known: boolean
-  /** The stop word an unknown word is a slip of (`happend` → `happened`), or null. */
-  readonly slip: string | null
+  /** The stop word an unknown word is a slip of (`happend` → `happened`), or null; undefined until asked. */
+  slip: string | null | undefined
   /** What an unknown word matches once its spelling is corrected: null where nothing is near; undefined until asked. */
-  corrected?: readonly string[] | null
+  corrected: readonly string[] | null | undefined
 }
 
 /** A question's words as the index reads them, remembered per index: stems and `WordFacts`. */
@@ -447,7 +449,7 @@ const questionWordsOf = perOwner((index: StatementIndex): QuestionWords => {
   const memo = new BoundedMemo<string, WordFacts>(WORDS_KEPT)
   const factsOf = (form: string): WordFacts => {
     const known = isKnownWord(index.lexicon, form, stemForm(form, 'word', stemmer))
-    return { known, slip: known ? null : (misspeltStopWord(form) ?? null) }
+    return { known, slip: undefined, corrected: undefined }
   }
   return { stemmer, index, facts: (form) => memo.get(form, factsOf) }
 })
