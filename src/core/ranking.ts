@@ -135,9 +135,9 @@ function scoreHits(
     held: new Uint8Array(query.slots.length),
     given: sourceWeight(query),
     floor: floor * totalWeight,
-    memo: new Map(),
-    roles: new Map(),
-    together: new Map(),
+    memo: null,
+    roles: null,
+    together: null,
   }
   const pool: Candidate[] = []
   for (let h = 0; h < hits.length; h++) {
@@ -221,12 +221,12 @@ interface Scan {
   readonly held: Uint8Array
   /** The least covered weight worth finishing the sums for. */
   readonly floor: number
-  /** Per article and slot (or pair of slots): what `topicalInArticle` and `togetherInArticle` found. */
-  readonly memo: Map<number, boolean>
+  /** Per article and slot (or pair of slots): what `topicalInArticle` and `togetherInArticle` found. This and the next two are made when first needed: most questions need none. */
+  memo: Map<number, boolean> | null
   /** Per speaker context: which slots its role holds (`roleHoldsSlot`), two bits a slot: worked out, and held. */
-  readonly roles: Map<number, number>
+  roles: Map<number, number> | null
   /** Per pair of slots (see `togetherInArticle`): the articles where a statement holds both, or null to read each article. */
-  readonly together: Map<number, ReadonlySet<number> | null>
+  together: Map<number, ReadonlySet<number> | null> | null
 }
 
 /** The share of the speakers named in the question that the last hit named in its own text. */
@@ -450,10 +450,10 @@ const ROLE_SLOTS = 15
 function roleHoldsSlot(scan: Scan, contextId: number, terms: ReadonlySet<string>, k: number): boolean {
   const alternatives = scan.slots[k]!.anyOf
   if (scan.slots.length > ROLE_SLOTS) return roleHolds(terms, alternatives)
-  const known = scan.roles.get(contextId) ?? 0
+  const known = scan.roles?.get(contextId) ?? 0
   if (known & (1 << (2 * k))) return (known & (1 << (2 * k + 1))) !== 0
   const holds = roleHolds(terms, alternatives)
-  scan.roles.set(contextId, known | (1 << (2 * k)) | (holds ? 1 << (2 * k + 1) : 0))
+  ;(scan.roles ??= new Map()).set(contextId, known | (1 << (2 * k)) | (holds ? 1 << (2 * k + 1) : 0))
   return holds
 }
 
@@ -516,14 +516,14 @@ const TOPICAL_LEAST = 3
 /** Is the slot a topic of the article: held by a good share of its statements? Remembered per question. */
 function topicalInArticle(index: StatementIndex, article: number, slotKey: number, scan: Scan): boolean {
   const key = memoKey(scan, article, slotKey, scan.slots.length)
-  const known = scan.memo.get(key)
+  const known = scan.memo?.get(key)
   if (known !== undefined) return known
   const [first, end] = statementRange(index, article)
   const alternatives = scan.alternatives[slotKey]!
   let count = 0
   for (let id = first; id < end; id++) if (holdsAny(index, id, alternatives)) count++
   const topical = count >= Math.max(TOPICAL_LEAST, TOPICAL_SHARE * (end - first))
-  scan.memo.set(key, topical)
+  ;(scan.memo ??= new Map()).set(key, topical)
   return topical
 }
 
@@ -554,21 +554,21 @@ function isName(index: StatementIndex, slot: Slot): boolean {
  */
 function togetherInArticle(index: StatementIndex, article: number, aKey: number, bKey: number, scan: Scan): boolean {
   const pair = aKey * (scan.slots.length + 1) + bKey
-  let articles = scan.together.get(pair)
+  let articles = scan.together?.get(pair)
   if (articles === undefined) {
     articles = articlesWithBoth(index, aKey, bKey, scan)
-    scan.together.set(pair, articles)
+    ;(scan.together ??= new Map()).set(pair, articles)
   }
   if (articles) return articles.has(article)
   const key = memoKey(scan, article, aKey, bKey)
-  const known = scan.memo.get(key)
+  const known = scan.memo?.get(key)
   if (known !== undefined) return known
   const a = scan.alternatives[aKey]!
   const b = scan.alternatives[bKey]!
   let found = false
   const [first, end] = statementRange(index, article)
   for (let id = first; id < end && !found; id++) found = holdsAny(index, id, a) && holdsAny(index, id, b)
-  scan.memo.set(key, found)
+  ;(scan.memo ??= new Map()).set(key, found)
   return found
 }
 
