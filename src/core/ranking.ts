@@ -133,6 +133,7 @@ function scoreHits(
     names,
     startingPlaces: query.slots.map((slot) => query.type === 'place' && slot.context),
     held: new Uint8Array(query.slots.length),
+    left: [],
     given: sourceWeight(query),
     floor: floor * totalWeight,
     memo: null,
@@ -219,6 +220,8 @@ interface Scan {
   readonly given: number
   /** Scratch: which slots the current hit's text holds. */
   readonly held: Uint8Array
+  /** Scratch: the slots the current hit covers neither in its text, by its speaker nor by a related word. */
+  readonly left: number[]
   /** The least covered weight worth finishing the sums for. */
   readonly floor: number
   /** Per article and slot (or pair of slots): what `topicalInArticle` and `togetherInArticle` found. This and the next two are made when first needed: most questions need none. */
@@ -412,7 +415,8 @@ function coverageOf(index: StatementIndex, hit: ScoredHit, searchedHit: boolean,
   const contextId = index.speakers.contextOf[id]!
   const context = index.speakers.contexts[contextId]!
   const speaker = context.name
-  const left: number[] = []
+  const left = scan.left
+  left.length = 0
   let possible = 0
   for (let k = 0; k < slots.length; k++) {
     if (held[k]) continue
@@ -501,7 +505,18 @@ function slotHeld(index: StatementIndex, hit: ScoredHit, searchedHit: boolean, a
 /** Does the statement hold every term of one of the alternatives (searched or not)? */
 function holdsAny(index: StatementIndex, id: number, alternatives: readonly (readonly ScanTerm[])[]): boolean {
   const sets = index.lexicon.statementTerms
-  return alternatives.some((alternative) => alternative.every((term) => term.id >= 0 && setHolds(sets, id, term.id)))
+  // Loops, not some/every: called for many hits a question, a closure a call would be garbage a call.
+  for (const alternative of alternatives) {
+    let all = true
+    for (const term of alternative) {
+      if (term.id < 0 || !setHolds(sets, id, term.id)) {
+        all = false
+        break
+      }
+    }
+    if (all) return true
+  }
+  return false
 }
 
 /**
