@@ -6,7 +6,7 @@
  * quantity is asked for and speakers give different figures, quotes each
  * and says that they differ.
  */
-import { countsVictims, differingSpeakers, disagreementNote, figureReader } from './disagreement.js'
+import { countsVictims, differingSpeakers, disagreementNote, figureReader, statementQuantitiesOf } from './disagreement.js'
 import { countQuestionFor, namedFigures } from './namedFigure.js'
 import { nearDuplicate, sharedTerms } from './overlap.js'
 import { isPeople, parseQuestion, type Query } from './question.js'
@@ -14,7 +14,7 @@ import { toQuote } from './quote.js'
 import { candidateOf, rankCandidates, type Candidate } from './ranking.js'
 import { refuse } from './refusal.js'
 import type { StatementIndex } from './search.js'
-import { statementQuantitiesOf, statementUnitsOf } from './memo.js'
+import { statementUnitsOf } from './memo.js'
 import { stemsOfConcept } from './terms.js'
 import { cleanForMatching } from './tokenize.js'
 import type { Answer, Quote, Statement } from './types.js'

@@ -6,6 +6,8 @@
  * disagree. The note only names them: the bot never states a figure itself.
  */
 import { figuresOf } from './features.js'
+import { BoundedMemo, perOwner, statementUnitsOf } from './memo.js'
+import type { StatementIndex } from './search.js'
 import type { Query, Slot } from './question.js'
 import { holdsAnyTerm, type Unit } from './terms.js'
 
@@ -49,21 +51,26 @@ export function countsVictims(term: string): boolean {
   return PEOPLE_UNITS.has(term) || EVENT_UNITS.has(term)
 }
 
+/** A figure or number word of a statement, and where it stands. */
+export interface StatedNumber {
+  readonly value: string
+  /** Its unit's position in the statement. */
+  readonly at: number
+  /** `one`: `1` only for a length of time (`one day`), not for a count (`one of the victims`). */
+  readonly forDurationOnly: boolean
+}
+
 /** A statement's quantities: what every `how many` reads of it, whatever the question. */
 export interface Quantities {
-  /**
-   * Its figures (features.ts `figuresOf`), then its number words (`six`) in
-   * order; `one` is `1` only for a length of time (`one day`), not for a count
-   * (`one of the victims`).
-   */
-  readonly numeric: readonly { readonly value: string; readonly at: number; readonly forDurationOnly: boolean }[]
+  /** Its figures (features.ts `figuresOf`), then its number words (`six`), in order. */
+  readonly numeric: readonly StatedNumber[]
   /** Where it says a vague quantity (`hundreds`, `the toll`): some quantity, though no figure. */
   readonly vague: readonly number[]
 }
 
 /** The quantities a statement (its units) gives: read once a statement, for any question (memo.ts). */
 export function quantitiesIn(units: readonly Unit[]): Quantities {
-  const numeric = figuresOf(units).map(({ value, at }) => ({ value, at, forDurationOnly: false }))
+  const numeric: StatedNumber[] = figuresOf(units).map(({ value, at }) => ({ value, at, forDurationOnly: false }))
   const vague: number[] = []
   units.forEach((unit, at) => {
     if (unit.token.kind !== 'word') return
@@ -76,8 +83,25 @@ export function quantitiesIn(units: readonly Unit[]): Quantities {
     if (form === 'one') numeric.push({ value: '1', at, forDurationOnly: true })
     if (VAGUE_QUANTITIES.has(form)) vague.push(at)
   })
-  return { numeric, vague }
+  return numeric.length === 0 && vague.length === 0 ? NO_QUANTITIES : { numeric, vague }
 }
+
+const NO_QUANTITIES: Quantities = { numeric: [], vague: [] }
+
+/**
+ * How many statements' quantities are kept per index (up to twice as many
+ * between clear-outs: BoundedMemo), about 200 bytes each, or none for a
+ * statement without any.
+ */
+const QUANTITIES_KEPT = 30_000
+
+/** The quantities a statement gives (`quantitiesIn`), remembered per index: every `how many` reads them for its candidates. */
+export const statementQuantitiesOf = perOwner((index: StatementIndex): ((id: number) => Quantities) => {
+  const unitsOfStatement = statementUnitsOf(index)
+  const memo = new BoundedMemo<number, Quantities>(QUANTITIES_KEPT)
+  const read = (id: number): Quantities => quantitiesIn(unitsOfStatement(id))
+  return (id) => memo.get(id, read)
+})
 
 /**
  * Reads the figures statements give for what the question asks about: near
@@ -106,7 +130,14 @@ export function figureReader(
     const nearness: Nearness = { units, terms: nearTerms, matched: null }
     const figures = new Set<string>()
     let quantified = false
-    if (!query.duration) for (const at of quantities.vague) if (!quantified && isNear(nearness, at)) quantified = true
+    if (!query.duration) {
+      for (const at of quantities.vague) {
+        if (isNear(nearness, at)) {
+          quantified = true
+          break
+        }
+      }
+    }
     for (const { value, at, forDurationOnly } of quantities.numeric) {
       if (forDurationOnly && !query.duration) continue
       // `how long`: a figure of hours, days or years answers wherever it stands (`a chaotic six hours from the time …`).

@@ -9,7 +9,7 @@ import { internalsOf, type EngineInternals } from './engineInternals.js'
 import { BoundedMemo } from './memo.js'
 import { SEPARATOR, splitTerms, type Lexicon, type StatementIndex, type TermSets } from './search.js'
 import { STOP_WORDS } from './stopwords.js'
-import { sortedBy } from './sortedBy.js'
+import { INSERTION_SORT_UP_TO, sortedBy } from './sortedBy.js'
 import { inVocabulary } from './spelling.js'
 import { isSynonymWord } from './terms.js'
 
@@ -228,11 +228,13 @@ function best(slots: number[], scores: readonly number[], limit: number): number
  */
 function byScoreDescending(places: number[], scores: readonly number[]): number[] {
   const n = places.length
-  if (n <= SHORT_LIST) return sortedBy(places, descendingBy(scores))
+  if (n <= INSERTION_SORT_UP_TO) return sortedBy(places, descendingBy(scores))
   const ascending = Int32Array.from(places).sort()
   const values = new Float64Array(n)
   for (let i = 0; i < n; i++) values[i] = scores[ascending[i]!]!
   values.sort()
+  // NaN sorts last and has no place among the numbers: a score that is none is a bug, not an order.
+  if (values[n - 1] !== values[n - 1]) throw new Error('byScoreDescending: a score is NaN')
   const ordered = new Int32Array(n).fill(-1)
   // How many of a score's places are placed already, kept only for scores shared by several places (rare).
   let shared: Map<number, number> | null = null
@@ -251,9 +253,6 @@ function byScoreDescending(places: number[], scores: readonly number[]): number[
   }
   return Array.from(ordered)
 }
-
-/** Lists up to this long are sorted by insertion (sortedBy.ts). */
-const SHORT_LIST = 24
 
 /** How many of the sorted values are at most `value` (binary search). */
 function countUpTo(sorted: Float64Array, value: number): number {

@@ -6,12 +6,12 @@
  * precomputed term set, which gives its coverage: the IDF-weighted share of
  * the question it answers.
  */
-import { FEATURE, namesPlaceBesides } from './features.js'
+import { FEATURE, namesPlaceBesides, statementPlacesOf } from './features.js'
 import type { Query, Slot, Source } from './question.js'
 import { scoredHit, searchScores, setHolds, statementsHolding, type ScoredHit } from './lookup.js'
 import { reportsSpeechOf } from './reportedSpeech.js'
 import { COMMON_TERM, type StatementIndex } from './search.js'
-import { statementPlacesOf, statementUnitsOf } from './memo.js'
+import { statementUnitsOf } from './memo.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {
@@ -224,7 +224,11 @@ interface Scan {
   readonly left: number[]
   /** The least covered weight worth finishing the sums for. */
   readonly floor: number
-  /** Per article and slot (or pair of slots): what `topicalInArticle` and `togetherInArticle` found. This and the next two are made when first needed: most questions need none. */
+  /**
+   * Per article and slot (or pair of slots): what `topicalInArticle` and
+   * `togetherInArticle` found. This and the next two are made when first
+   * needed: most questions need none.
+   */
   memo: Map<number, boolean> | null
   /** Per speaker context: which slots its role holds (`roleHoldsSlot`), two bits a slot: worked out, and held. */
   roles: Map<number, number> | null
@@ -505,7 +509,7 @@ function slotHeld(index: StatementIndex, hit: ScoredHit, searchedHit: boolean, a
 /** Does the statement hold every term of one of the alternatives (searched or not)? */
 function holdsAny(index: StatementIndex, id: number, alternatives: readonly (readonly ScanTerm[])[]): boolean {
   const sets = index.lexicon.statementTerms
-  // Loops, not some/every: called for many hits a question, a closure a call would be garbage a call.
+  // Loops rather than some/every: this runs for many hits a question, and each call would make two closures.
   for (const alternative of alternatives) {
     let all = true
     for (const term of alternative) {

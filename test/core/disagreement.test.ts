@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/core/search.js'
 import { readArticle } from '../../src/core/article.js'
-import { figureReader, quantitiesIn } from '../../src/core/disagreement.js'
+import { figureReader, quantitiesIn, statementQuantitiesOf } from '../../src/core/disagreement.js'
+import { readFixtureArticle } from '../../scripts/eval.js'
 import { parseQuestion } from '../../src/core/question.js'
 import { cleanForMatching } from '../../src/core/tokenize.js'
 import { unitsOf } from '../../src/core/terms.js'
@@ -34,5 +35,20 @@ describe('figureReader', () => {
 
   it('GIVEN a count of people killed asked THEN the figure before `people were killed`', () => {
     expect([...read('how many people were killed?', 'At least 304 people were killed, Amnesty said.').figures]).toEqual(['304'])
+  })
+})
+
+describe('statementQuantitiesOf', () => {
+  it('GIVEN every statement of the seed article THEN the quantities it gives, asked once or twice', () => {
+    const index = buildIndex([readArticle(readFixtureArticle('000_97c02de7d0eb7492.txt'))])
+    const quantitiesOf = statementQuantitiesOf(index)
+    let giving = 0
+    index.statements.forEach((statement, id) => {
+      const expected = quantitiesIn(unitsOf(statement.text))
+      expect(quantitiesOf(id)).toEqual(expected)
+      expect(quantitiesOf(id)).toEqual(expected)
+      if (expected.numeric.length > 0) giving++
+    })
+    expect(giving).toBeGreaterThan(3)
   })
 })

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { namedPlaces, namesPlaceBesides } from '../../src/core/features.js'
+import { namedPlaces, namesPlaceBesides, statementPlacesOf } from '../../src/core/features.js'
+import { readArticle } from '../../src/core/article.js'
+import { buildIndex } from '../../src/core/search.js'
+import { readFixtureArticle } from '../../scripts/eval.js'
 import { stem, unitsOf } from '../../src/core/terms.js'
 
 const besides = (text: string, ...asked: string[]): boolean => namesPlaceBesides(namedPlaces(unitsOf(text)), new Set(asked.map(stem)))
@@ -13,5 +16,20 @@ describe('namesPlaceBesides', () => {
     expect(besides('She met officials in Paris on Monday.', 'paris')).toBe(false)
     expect(besides('Berlin is where the summit is held.', 'paris')).toBe(false)
     expect(besides('She met Ana Lopes and the French officials.', 'paris')).toBe(false)
+  })
+})
+
+describe('statementPlacesOf', () => {
+  it('GIVEN every statement of the fixture articles THEN the places it names, asked once or twice', () => {
+    const index = buildIndex(['tunisia-bardo-wapo-2015.txt', 'obama-gun-laws-bbc-2015.txt'].map((n) => readArticle(readFixtureArticle(n))))
+    const placesOf = statementPlacesOf(index)
+    let naming = 0
+    index.statements.forEach((statement, id) => {
+      const expected = namedPlaces(unitsOf(statement.text))
+      expect(placesOf(id)).toEqual(expected)
+      expect(placesOf(id)).toEqual(expected)
+      if (expected.length > 0) naming++
+    })
+    expect(naming).toBeGreaterThan(5)
   })
 })

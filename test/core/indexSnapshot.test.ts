@@ -5,7 +5,7 @@ import { readArticle } from '../../src/core/article.js'
 import { ENGINE_LAYOUT } from '../../src/core/engineInternals.js'
 import { restoreEngine, serializeEngine } from '../../src/core/engineSnapshot.js'
 import { restoreIndex, serializeIndex, type SerializedIndex } from '../../src/core/indexSnapshot.js'
-import { searchTerms } from '../../src/core/lookup.js'
+import { searchTerms, setHolds, statementsHolding } from '../../src/core/lookup.js'
 import { buildIndex, ENGINE_OPTIONS, type IndexedStatement, type StatementIndex } from '../../src/core/search.js'
 import type { SpeakerDirectory } from '../../src/core/speakerMentions.js'
 import { readEntries, readFixtureArticle } from '../../scripts/eval.js'
@@ -20,6 +20,8 @@ const cloned = (index: StatementIndex): SerializedIndex => structuredClone(seria
 
 /** A fresh index each time: restoring must not lean on anything a build left behind. */
 const built = () => buildIndex(articles)
+/** 0, 1, …, n - 1. */
+const index = (n: number): number[] => Array.from({ length: n }, (_, i) => i)
 
 describe('serializeIndex / restoreIndex', () => {
   const original = built()
@@ -60,6 +62,20 @@ describe('serializeIndex / restoreIndex', () => {
     const terms = ['~death', '304', 'ahvaz', '~protest', 'sanction']
     expect(searchTerms(restored!, terms)).toEqual(searchTerms(original, terms))
     expect(searchTerms(restored!, terms).length).toBeGreaterThan(5)
+  })
+
+  it('GIVEN every term, built and restored THEN the statements holding it are those whose term sets hold it, as many as its frequency', () => {
+    const statementsOf = (index: StatementIndex, term: string, termId: number) => {
+      const holding = statementsHolding(index, term)
+      expect(holding.length, term).toBe(index.lexicon.documentFrequency[termId])
+      return [...holding].sort((a, b) => a - b)
+    }
+    for (const [term, termId] of original.lexicon.termIds) {
+      const expected = index(original.statements.length).filter((id) => setHolds(original.lexicon.statementTerms, id, termId))
+      expect(statementsOf(original, term, termId), term).toEqual(expected)
+      expect(statementsOf(restored!, term, termId), term).toEqual(expected)
+    }
+    expect(statementsHolding(original, 'no-such-term')).toEqual([])
   })
 
   it('GIVEN a restored index THEN minisearch’s own export of its engine is the original’s, every posting included', () => {
