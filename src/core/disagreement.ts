@@ -6,8 +6,7 @@
  * disagree. The note only names them: the bot never states a figure itself.
  */
 import { figuresOf } from './features.js'
-import { BoundedMemo, perOwner, statementUnitsOf } from './memo.js'
-import type { StatementIndex } from './search.js'
+import { rememberedPerStatement } from './memo.js'
 import type { Query, Slot } from './question.js'
 import { holdsAnyTerm, type Unit } from './terms.js'
 
@@ -96,12 +95,7 @@ const NO_QUANTITIES: Quantities = { numeric: [], vague: [] }
 const QUANTITIES_KEPT = 30_000
 
 /** The quantities a statement gives (`quantitiesIn`), remembered per index: every `how many` reads them for its candidates. */
-export const statementQuantitiesOf = perOwner((index: StatementIndex): ((id: number) => Quantities) => {
-  const unitsOfStatement = statementUnitsOf(index)
-  const memo = new BoundedMemo<number, Quantities>(QUANTITIES_KEPT)
-  const read = (id: number): Quantities => quantitiesIn(unitsOfStatement(id))
-  return (id) => memo.get(id, read)
-})
+export const statementQuantitiesOf = rememberedPerStatement(QUANTITIES_KEPT, quantitiesIn)
 
 /**
  * Reads the figures statements give for what the question asks about: near

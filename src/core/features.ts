@@ -4,8 +4,7 @@
  * places (`where`). Also the figures themselves, for comparing what
  * different speakers say.
  */
-import { BoundedMemo, perOwner, statementUnitsOf } from './memo.js'
-import type { StatementIndex } from './search.js'
+import { rememberedPerStatement } from './memo.js'
 import type { Unit } from './terms.js'
 
 /** Bit flags of {@link featuresOf}. */
@@ -127,12 +126,7 @@ const PLACES_KEPT = 30_000
 const NO_PLACES: readonly (readonly string[])[] = []
 
 /** The places a statement names (`namedPlaces`), remembered per index: a `where` question reads them for every candidate. */
-export const statementPlacesOf = perOwner((index: StatementIndex): ((id: number) => readonly (readonly string[])[]) => {
-  const unitsOfStatement = statementUnitsOf(index)
-  const memo = new BoundedMemo<number, readonly (readonly string[])[]>(PLACES_KEPT)
-  const read = (id: number): readonly (readonly string[])[] => {
-    const places = namedPlaces(unitsOfStatement(id))
-    return places.length === 0 ? NO_PLACES : places
-  }
-  return (id) => memo.get(id, read)
+export const statementPlacesOf = rememberedPerStatement(PLACES_KEPT, (units): readonly (readonly string[])[] => {
+  const places = namedPlaces(units)
+  return places.length === 0 ? NO_PLACES : places
 })

@@ -79,3 +79,17 @@ export const statementUnitsOf = perOwner((index: StatementIndex): ((id: number) 
   const read = (id: number): readonly Unit[] => unitsOf(index.statements[id]!.text, stemmer)
   return (id) => memo.get(id, read)
 })
+
+/**
+ * A per-index memo of what `read` works out from a statement's units, by
+ * statement number, about `limit` kept: for small facts every question of
+ * a kind reads of its candidates (their places, their quantities).
+ */
+export function rememberedPerStatement<T>(limit: number, read: (units: readonly Unit[]) => T): (index: StatementIndex) => (id: number) => T {
+  return perOwner((index: StatementIndex) => {
+    const unitsOfStatement = statementUnitsOf(index)
+    const memo = new BoundedMemo<number, T>(limit)
+    const compute = (id: number): T => read(unitsOfStatement(id))
+    return (id: number): T => memo.get(id, compute)
+  })
+}
