@@ -76,12 +76,21 @@ export function searchTerms(index: StatementIndex, terms: readonly string[], fil
  * statement's term set does; where the terms are plain (no separator, none empty, at most 31), each hit's
  * `mask` says which it matched.
  */
-export function searchScores(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity): ScoredHit[] {
+export function searchScores(index: StatementIndex, terms: readonly string[], filter?: (id: number) => boolean, limit = Infinity, order: HitOrder = 'best-first'): ScoredHit[] {
   const asked = askedTerms(terms)
   if (asked.length > MASK_TERMS) return searchByEngine(index, asked, filter, limit).map(({ id, score }) => scoredHit(id, score, undefined))
-  const hits = scoreTerms(index, asked, filter, limit)
+  const hits = scoreTerms(index, asked, filter, limit, order)
   return terms.every((t) => t !== '' && !t.includes(SEPARATOR)) ? hits : hits.map(({ id, score }) => scoredHit(id, score, undefined))
 }
+
+/**
+ * The order of a search's hits: best first (BM25, ties in the order the
+ * engine met them), or as met, for a caller that orders only what it keeps
+ * (the same hits; ties at the limit are the first met either way). The
+ * engine's own search, for a question of many terms, gives them best first
+ * in both cases, which is an order as met among ties too.
+ */
+export type HitOrder = 'best-first' | 'as-met'
 
 /** The terms as the engine would read them joined: split again, empty ones dropped. */
 function askedTerms(terms: readonly string[]): string[] {
@@ -103,7 +112,13 @@ export function statementsHolding(index: StatementIndex, term: string): number[]
 /** A matched term is one bit of a 32-bit mask. */
 const MASK_TERMS = 31
 
-function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((id: number) => boolean) | undefined, limit: number): (ScoredHit & { readonly mask: number })[] {
+function scoreTerms(
+  index: StatementIndex,
+  asked: readonly string[],
+  filter: ((id: number) => boolean) | undefined,
+  limit: number,
+  order: HitOrder = 'best-first',
+): (ScoredHit & { readonly mask: number })[] {
   if (asked.length === 0) return []
   const engine = internalsOf(index.engine)
   const fieldId = engine._fieldIds[FIELD]!
@@ -149,7 +164,7 @@ function scoreTerms(index: StatementIndex, asked: readonly string[], filter: ((i
     scores[slot] = scores[slot]! * bitCount(masks[slot]!)
     if (!filter || filter(engine._documentIds.get(docs[slot]!) as number)) kept.push(slot)
   }
-  return best(kept, scores, limit).map((slot) => scoredHit(engine._documentIds.get(docs[slot]!) as number, scores[slot]!, masks[slot]!))
+  return best(kept, scores, limit, order).map((slot) => scoredHit(engine._documentIds.get(docs[slot]!) as number, scores[slot]!, masks[slot]!))
 }
 
 /**
@@ -209,12 +224,20 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
 /** The one field statements are indexed under (ENGINE_OPTIONS). */
 const FIELD = 'terms'
 
-/** The `limit` best of `slots` by score, ties in their order: what a stable sort by score would put first. */
-function best(slots: number[], scores: readonly number[], limit: number): number[] {
-  if (slots.length <= limit) return byScoreDescending(slots, scores)
+/**
+ * The `limit` best of `slots` by score, ties in their order: what a stable
+ * sort by score would put first; best first, or as `slots` has them.
+ */
+function best(slots: number[], scores: readonly number[], limit: number, order: HitOrder): number[] {
+  if (slots.length <= limit) return order === 'as-met' ? slots : byScoreDescending(slots, scores)
   const sorted = Float64Array.from(slots, (slot) => scores[slot]!).sort()
   const least = sorted[sorted.length - limit]!
   const above = slots.filter((slot) => scores[slot]! > least)
+  if (order === 'as-met') {
+    // The same ones as below, in the order met: all above the least score kept, and the first met at it.
+    let ties = limit - above.length
+    return slots.filter((slot) => scores[slot]! > least || (scores[slot] === least && ties-- > 0))
+  }
   for (const slot of slots) if (above.length < limit && scores[slot] === least) above.push(slot)
   return byScoreDescending(above, scores)
 }

@@ -12,6 +12,7 @@ import { scoredHit, searchScores, setHolds, statementsHolding, type ScoredHit } 
 import { reportsSpeechOf } from './reportedSpeech.js'
 import { COMMON_TERM, type StatementIndex } from './search.js'
 import { statementUnitsOf } from './memo.js'
+import { sortedBy } from './sortedBy.js'
 
 /** A statement that may answer, and how well. */
 export interface Candidate {
@@ -116,14 +117,18 @@ function scoreHits(
     : query.reported
       ? reportingFilter(index, query.reported)
       : undefined
-  const found = terms.length > 0 ? searchScores(index, terms, filter, HITS_CHECKED) : []
+  // The search's hits as met: only those that reach the floor are put in BM25's order below, not hundreds of them.
+  const found = terms.length > 0 ? searchScores(index, terms, filter, HITS_CHECKED, 'as-met') : []
   const fromSearch = found.length
   const hits = mergeHits(found, filter ? given.filter((h) => filter(h.id)) : given)
   // A source says little: all it says is worth checking, words matched or not (`… after the attack`). So do the
   // speakers the question names: their statements cover the name without holding it.
   hits.push(...spokenStatements(index, query, hits))
   if (hits.length === 0) return []
-  const topScore = Math.max(hits[0]!.score, Number.MIN_VALUE)
+  // The best search score, or the first given hit's where the search found none: what the first hit best-first is.
+  let topScore = fromSearch > 0 ? 0 : hits[0]!.score
+  for (let h = 0; h < fromSearch; h++) topScore = Math.max(topScore, hits[h]!.score)
+  topScore = Math.max(topScore, Number.MIN_VALUE)
 
   const names = query.slots.map((slot) => isName(index, slot))
   const scan: Scan = {
@@ -140,7 +145,8 @@ function scoreHits(
     roles: null,
     together: null,
   }
-  const pool: Candidate[] = []
+  const reaching: number[] = []
+  const candidates: Candidate[] = []
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!
     // The search's own hits come first; the others hold no searched term (or the search would have found them first).
@@ -158,7 +164,14 @@ function scoreHits(
       // `Who is Rajavi?`: the statement that names her (and gives her role) over one she merely said.
       (query.type === 'person' ? 0.6 * namedInText(scan) : 0) +
       (statement.paragraph <= 2 ? 0.15 : 0)
-    insertTop(pool, candidateOf(hit.id, coverage, bySource, fitsType, score))
+    candidates[h] = candidateOf(hit.id, coverage, bySource, fitsType, score)
+    reaching.push(h)
+  }
+  // In the order of the hits best-first (the search's by BM25, ties as met, then the others as given), which decides
+  // between candidates of equal score in the pool.
+  const pool: Candidate[] = []
+  for (const h of sortedBy(reaching, (a, b) => (a < fromSearch && b < fromSearch ? hits[b]!.score - hits[a]!.score || a - b : a - b))) {
+    insertTop(pool, candidates[h]!)
   }
   return pool
 }

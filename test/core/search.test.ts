@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readArticle } from '../../src/core/article.js'
 import { parseQuestion } from '../../src/core/question.js'
 import { rankCandidates } from '../../src/core/ranking.js'
-import { documentFrequency, searchTerms } from '../../src/core/lookup.js'
+import { documentFrequency, searchScores, searchTerms } from '../../src/core/lookup.js'
 import { buildIndex } from '../../src/core/search.js'
 import { cleanForMatching } from '../../src/core/tokenize.js'
 import { readEntries, readFixtureArticle } from '../../scripts/eval.js'
@@ -51,6 +51,19 @@ describe('searchTerms', () => {
       const engine = tied.engine.search(terms.join(' '), { tokenize: (t) => t.split(' '), processTerm: (t) => t, combineWith: 'OR' })
       expect(engine.length).toBeGreaterThan(25)
       expect(searchTerms(tied, terms).map((h) => [h.id, h.score])).toEqual(engine.map((r) => [r.id, r.score]))
+    }
+  })
+
+  it('GIVEN hits asked for as met THEN the same hits as best first, which ordering them by score (ties as met) gives, at any limit', () => {
+    const paragraphs = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? `The talks failed in round ${i}, the minister said.` : `Talks on budget ${i} failed again today.`))
+    const tied = buildIndex([readArticle({ id: 'tied', text: `Talks\n\n${paragraphs.join('\n\n')}` }), ...articles])
+    const bestFirstOrder = (hits: readonly { id: number; score: number }[]) =>
+      hits.map((hit, at) => ({ hit, at })).sort((a, b) => b.hit.score - a.hit.score || a.at - b.at).map(({ hit }) => hit)
+    for (const terms of [['talk'], ['talk', 'fail', 'minist'], ...questions.slice(0, 30).map(termsOf)]) {
+      for (const limit of [1, 3, 17, 40, Infinity]) {
+        const asMet = searchScores(tied, terms, undefined, limit, 'as-met')
+        expect(bestFirstOrder(asMet), `${terms} ${limit}`).toEqual(searchScores(tied, terms, undefined, limit))
+      }
     }
   })
 
