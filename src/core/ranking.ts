@@ -145,8 +145,9 @@ function scoreHits(
     roles: null,
     together: null,
   }
+  // The hits that reach the floor (their positions, ascending) and their candidates, side by side.
   const reaching: number[] = []
-  const candidates: Candidate[] = []
+  const reached: Candidate[] = []
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!
     // The search's own hits come first; the others hold no searched term (or the search would have found them first).
@@ -164,15 +165,21 @@ function scoreHits(
       // `Who is Rajavi?`: the statement that names her (and gives her role) over one she merely said.
       (query.type === 'person' ? 0.6 * namedInText(scan) : 0) +
       (statement.paragraph <= 2 ? 0.15 : 0)
-    candidates[h] = candidateOf(hit.id, coverage, bySource, fitsType, score)
     reaching.push(h)
+    reached.push(candidateOf(hit.id, coverage, bySource, fitsType, score))
   }
-  // In the order of the hits best-first (the search's by BM25, ties as met, then the others as given), which decides
-  // between candidates of equal score in the pool.
+  // Into the pool in the order of the hits best-first (the search's by BM25, ties as met, then the others as given),
+  // which decides between candidates of equal score.
+  const order = sortedBy(
+    reached.map((_, p) => p),
+    (p, q) => {
+      const a = reaching[p]!
+      const b = reaching[q]!
+      return a < fromSearch && b < fromSearch ? hits[b]!.score - hits[a]!.score || a - b : a - b
+    },
+  )
   const pool: Candidate[] = []
-  for (const h of sortedBy(reaching, (a, b) => (a < fromSearch && b < fromSearch ? hits[b]!.score - hits[a]!.score || a - b : a - b))) {
-    insertTop(pool, candidates[h]!)
-  }
+  for (const p of order) insertTop(pool, reached[p]!)
   return pool
 }
 
