@@ -9,7 +9,7 @@ import { internalsOf, type EngineInternals } from './engineInternals.js'
 import { BoundedMemo } from './memo.js'
 import { SEPARATOR, splitTerms, type Lexicon, type StatementIndex, type TermSets } from './search.js'
 import { STOP_WORDS } from './stopwords.js'
-import { INSERTION_SORT_UP_TO, sortedBy } from './sortedBy.js'
+import { sortedBy } from './sortedBy.js'
 import { inVocabulary } from './spelling.js'
 import { isSynonymWord } from './terms.js'
 
@@ -102,8 +102,7 @@ function askedTerms(terms: readonly string[]): string[] {
 /** The statements holding a term (none for a term the index never saw), in the engine's order. */
 export function statementsHolding(index: StatementIndex, term: string): number[] {
   const engine = internalsOf(index.engine)
-  const fieldId = engine._fieldIds[FIELD]!
-  const postings = postingsOf(engine).get(term, (t) => engine._index.get(t)?.get(fieldId) ?? null)
+  const postings = postingsOfTerm(engine, term)
   const ids: number[] = []
   if (postings) for (const doc of postings.keys()) ids.push(engine._documentIds.get(doc) as number)
   return ids
@@ -124,8 +123,7 @@ function scoreTerms(
   const fieldId = engine._fieldIds[FIELD]!
   const documentCount = engine._documentCount
   const norms = lengthNorms(engine, fieldId)
-  const byTerm = postingsOf(engine)
-  const postingLists = asked.map((term) => byTerm.get(term, (t) => engine._index.get(t)?.get(fieldId) ?? null))
+  const postingLists = asked.map((term) => postingsOfTerm(engine, term))
   // Per document in the order minisearch meets them (its results' order before sorting): score and matched terms.
   // A document's place among them is kept in the engine's scratch array, cleared again before returning.
   const places = placesOf(engine)
@@ -196,6 +194,11 @@ const POSTINGS_KEPT = 20_000
  */
 const POSTINGS = new WeakMap<EngineInternals, { documents: number; nextId: number; byTerm: BoundedMemo<string, Map<number, number> | null> }>()
 
+/** A term's postings in the statements field (document → frequency), or null for a term the engine never saw. */
+function postingsOfTerm(engine: EngineInternals, term: string): Map<number, number> | null {
+  return postingsOf(engine).get(term, (t) => engine._index.get(t)?.get(engine._fieldIds[FIELD]!) ?? null)
+}
+
 function postingsOf(engine: EngineInternals): BoundedMemo<string, Map<number, number> | null> {
   const known = POSTINGS.get(engine)
   if (known && known.documents === engine._documentCount && known.nextId === engine._nextId) return known.byTerm
@@ -229,7 +232,7 @@ const FIELD = 'terms'
  * sort by score would put first; best first, or as `slots` has them.
  */
 function best(slots: number[], scores: readonly number[], limit: number, order: HitOrder): number[] {
-  if (slots.length <= limit) return order === 'as-met' ? slots : byScoreDescending(slots, scores)
+  if (slots.length <= limit) return order === 'as-met' ? slots : sortedBy(slots, descendingBy(scores))
   const sorted = Float64Array.from(slots, (slot) => scores[slot]!).sort()
   const least = sorted[sorted.length - limit]!
   const above = slots.filter((slot) => scores[slot]! > least)
@@ -239,54 +242,7 @@ function best(slots: number[], scores: readonly number[], limit: number, order: 
     return slots.filter((slot) => scores[slot]! > least || (scores[slot] === least && ties-- > 0))
   }
   for (const slot of slots) if (above.length < limit && scores[slot] === least) above.push(slot)
-  return byScoreDescending(above, scores)
-}
-
-/**
- * The places ordered by their score, highest first, ties by place: what
- * sorting them with `descendingBy(scores)` gives. A long list is ordered
- * without a comparator called from the engine's sort (hundreds of hits at
- * 100 articles): its scores are sorted as numbers, natively, and each place,
- * taken in ascending order, goes to the first free position of its score.
- */
-function byScoreDescending(places: number[], scores: readonly number[]): number[] {
-  const n = places.length
-  if (n <= INSERTION_SORT_UP_TO) return sortedBy(places, descendingBy(scores))
-  const ascending = Int32Array.from(places).sort()
-  const values = new Float64Array(n)
-  for (let i = 0; i < n; i++) values[i] = scores[ascending[i]!]!
-  values.sort()
-  // NaN sorts last and has no place among the numbers: a score that is none is a bug, not an order.
-  if (values[n - 1] !== values[n - 1]) throw new Error('byScoreDescending: a score is NaN')
-  const ordered = new Int32Array(n).fill(-1)
-  // How many of a score's places are placed already, kept only for scores shared by several places (rare).
-  let shared: Map<number, number> | null = null
-  for (let i = 0; i < n; i++) {
-    const place = ascending[i]!
-    const score = scores[place]!
-    // Highest first: a score's first position is the count of the scores above it.
-    let at = n - countUpTo(values, score)
-    if (ordered[at] !== -1) {
-      shared ??= new Map()
-      const before = shared.get(score) ?? 1
-      shared.set(score, before + 1)
-      at += before
-    }
-    ordered[at] = place
-  }
-  return Array.from(ordered)
-}
-
-/** How many of the sorted values are at most `value` (binary search). */
-function countUpTo(sorted: Float64Array, value: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (sorted[middle]! <= value) low = middle + 1
-    else high = middle
-  }
-  return low
+  return sortedBy(above, descendingBy(scores))
 }
 
 /** Orders places by their score, highest first, ties by place. */

@@ -1,5 +1,5 @@
 /** Below this many items, an insertion sort beats `Array.prototype.sort`'s set-up: a question's terms, slots and hits are mostly this few. */
-export const INSERTION_SORT_UP_TO = 24
+const INSERTION_SORT_UP_TO = 24
 
 /**
  * The items sorted in place by `compare`, stably, as `items.sort(compare)`
